@@ -1,0 +1,44 @@
+/** Why a MegaAPI call failed, in the terms the user can act on. */
+export type ApiError =
+  | { kind: 'unauthorized'; status: number }
+  | { kind: 'notFound'; status: number }
+  | { kind: 'rateLimited'; retryAfterSeconds?: number }
+  | { kind: 'server'; status: number }
+  | { kind: 'api'; status: number; message: string }
+  | { kind: 'badPayload'; status: number; reason: BadPayloadReason }
+  | { kind: 'redirect'; status: number }
+  | { kind: 'timeout'; seconds: number }
+  | { kind: 'unreachable'; code: string }
+  | { kind: 'tls'; code: string }
+  | { kind: 'network'; code: string }
+  | { kind: 'invalidKey' }
+  | { kind: 'noToken' }
+  | { kind: 'cancelled' };
+
+export type BadPayloadReason = 'notJson' | 'tooLarge' | 'shape' | 'empty' | 'notBase64' | 'notImage' | 'truncated';
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function failure(error: ApiError): { ok: false; error: ApiError } {
+  return { ok: false, error };
+}
+
+/** Errors worth retrying on their own: the next attempt may well succeed. */
+export function isTransient(error: ApiError): boolean {
+  return ['server', 'timeout', 'network', 'unreachable', 'rateLimited'].includes(error.kind);
+}
+
+const UNREACHABLE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+const TLS = /^(CERT_|ERR_TLS_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|ERR_SSL_)/;
+
+/** Maps what node-fetch throws (a FetchError with a system `code`, or an AbortError) to an ApiError. */
+export function errorFromThrown(thrown: unknown, context: { timedOut: boolean; cancelled: boolean; timeoutSeconds: number }): ApiError {
+  if (context.cancelled) return { kind: 'cancelled' };
+  if (context.timedOut) return { kind: 'timeout', seconds: context.timeoutSeconds };
+  const err = thrown as { code?: unknown; type?: unknown; name?: unknown; cause?: { code?: unknown } };
+  if (err?.type === 'max-size') return { kind: 'badPayload', status: 200, reason: 'tooLarge' };
+  const code = String(err?.code ?? err?.cause?.code ?? err?.name ?? 'UNKNOWN');
+  if (UNREACHABLE.has(code)) return { kind: 'unreachable', code };
+  if (TLS.test(code)) return { kind: 'tls', code };
+  return { kind: 'network', code };
+}

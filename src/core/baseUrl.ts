@@ -1,0 +1,57 @@
+import { CONTROL_OR_SPACE, Parsed, fail, ok } from './parsed';
+
+export type BaseUrlReason = 'empty' | 'tooLong' | 'whitespace' | 'invalid' | 'scheme' | 'userInfo' | 'insecure' | 'queryOrFragment';
+
+export interface BaseUrlOptions {
+  /** `megaapi.allowInsecureHttp`: plain http sends the token readable by anyone on the path. */
+  allowInsecureHttp?: boolean;
+}
+
+const MAX_LENGTH = 2048;
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/**
+ * Normalises what users paste as the MegaAPI host: `https://` is added when no
+ * scheme is given and trailing slashes go, so `apinocode01.megaapi.com.br/`
+ * and `https://apinocode01.megaapi.com.br` are the same host. A path prefix is
+ * kept for white-label hosts that serve the API under a sub-path.
+ */
+export function parseBaseUrl(raw: string, options: BaseUrlOptions = {}): Parsed<string, BaseUrlReason> {
+  const text = raw.trim();
+  if (text === '') return fail('empty');
+  if (text.length > MAX_LENGTH) return fail('tooLong');
+  if (CONTROL_OR_SPACE.test(text)) return fail('whitespace');
+
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return fail('invalid');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('scheme');
+  if (url.hostname === '') return fail('invalid');
+  // Credentials in the URL would end up in logs and settings sync.
+  if (url.username !== '' || url.password !== '') return fail('userInfo');
+  if (url.search !== '' || url.hash !== '' || withScheme.includes('?') || withScheme.includes('#')) {
+    return fail('queryOrFragment');
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !options.allowInsecureHttp) {
+    return fail('insecure');
+  }
+  const path = url.pathname.replace(/\/+$/, '');
+  return ok(`${url.origin}${path}`);
+}
+
+/** The host part shown to users in messages ("cannot reach api2.megaapi.com.br"). */
+export function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}

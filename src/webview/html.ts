@@ -1,0 +1,65 @@
+export interface QrHtmlInput {
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+  lang: string;
+  title: string;
+  loadingText: string;
+  refreshLabel: string;
+}
+
+/**
+ * The panel's static shell. The CSP allows nothing by default: the script only
+ * by nonce, styles only from the extension's media folder, images only as
+ * data: URIs (the QR) or from the webview's own source. Dynamic content
+ * arrives by message and is set as text or as a validated data: URI.
+ */
+export function buildQrHtml(input: QrHtmlInput): string {
+  const csp = [
+    "default-src 'none'",
+    `img-src ${input.cspSource} data:`,
+    `style-src ${input.cspSource}`,
+    `script-src 'nonce-${input.nonce}'`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const e = escapeHtml;
+  return `<!DOCTYPE html>
+<html lang="${e(input.lang)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${e(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link href="${e(input.styleUri)}" rel="stylesheet">
+<title>${e(input.title)}</title>
+</head>
+<body>
+<main id="app" data-state="loading" aria-busy="true">
+  <header class="bar">
+    <h1 id="headline">${e(input.loadingText)}</h1>
+    <button id="refresh" type="button" data-action="refresh">${e(input.refreshLabel)}</button>
+  </header>
+  <section class="stage">
+    <div class="card" id="card">
+      <img id="qr" alt="" hidden>
+      <div class="spinner" id="spinner" aria-hidden="true"></div>
+      <div class="overlay" id="overlay" hidden></div>
+    </div>
+  </section>
+  <p id="status" class="status" role="status" aria-live="polite">
+    <span id="countdown"></span>
+    <span id="fetched-at"></span>
+  </p>
+  <p id="message" class="message"></p>
+  <div id="actions" class="actions"></div>
+  <ul id="tips" class="tips" hidden></ul>
+</main>
+<script nonce="${e(input.nonce)}" src="${e(input.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}

@@ -1,0 +1,34 @@
+import { PanelAction, isPanelAction } from '../ui/actions';
+
+export type PanelStateName = 'loading' | 'qr' | 'waiting' | 'checking' | 'connected' | 'error' | 'expired';
+
+/** Everything the webview shows, already in the user's language: the webview only renders. */
+export interface WebviewState {
+  state: PanelStateName;
+  headline: string;
+  message?: string;
+  /** A data: URI rebuilt from validated image bytes, never the server's text. */
+  image?: string;
+  imageAlt?: string;
+  fetchedAt?: string;
+  /** Epoch ms; with `countdownText` ("New QR in {0} s") the webview ticks the countdown itself. */
+  countdownTo?: number;
+  countdownText?: string;
+  stale?: boolean;
+  actions: Array<{ id: PanelAction; label: string; primary?: boolean }>;
+  tips?: string[];
+}
+
+/** `instance` rides along so the webview's saved state can restore the panel after a reload. */
+export type ToWebview = { type: 'render'; state: WebviewState; instance: { baseUrl: string; key: string } };
+
+export type FromWebview = { type: 'ready' } | { type: 'action'; action: PanelAction };
+
+/** Webview messages are input like any other: anything unexpected is dropped. */
+export function parseFromWebview(raw: unknown): FromWebview | undefined {
+  if (raw === null || typeof raw !== 'object') return undefined;
+  const message = raw as { type?: unknown; action?: unknown };
+  if (message.type === 'ready') return { type: 'ready' };
+  if (message.type === 'action' && isPanelAction(message.action)) return { type: 'action', action: message.action };
+  return undefined;
+}

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { buildQrHtml } from '../../src/webview/html';
+import { parseFromWebview } from '../../src/webview/messages';
+import { createNonce } from '../../src/webview/nonce';
+
+function html(overrides: Partial<Parameters<typeof buildQrHtml>[0]> = {}): string {
+  return buildQrHtml({
+    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+    nonce: createNonce(),
+    scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/qr.js',
+    styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/qr.css',
+    lang: 'en',
+    title: 'MegaAPI QR: megastart-1',
+    loadingText: 'Fetching the QR code…',
+    refreshLabel: 'Refresh',
+    ...overrides,
+  });
+}
+
+function cspOf(page: string): string {
+  const match = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(page);
+  assert.ok(match, 'the page declares a CSP');
+  return match[1].replace(/&#39;/g, "'");
+}
+
+describe('QR panel HTML', () => {
+  it('declares a strict CSP: nothing by default, the script only by nonce, images only data: or own source', () => {
+    const nonce = createNonce();
+    const csp = cspOf(html({ nonce }));
+    const directives = Object.fromEntries(csp.split(';').map((d) => { const [name, ...values] = d.trim().split(/\s+/); return [name, values]; }));
+    assert.deepEqual(directives['default-src'], ["'none'"]);
+    assert.deepEqual(directives['script-src'], [`'nonce-${nonce}'`]);
+    assert.deepEqual(directives['img-src'], ['https://file+.vscode-resource.vscode-cdn.net', 'data:']);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
+  });
+
+  it('loads its one script with the nonce and has no inline handlers', () => {
+    const nonce = createNonce();
+    const page = html({ nonce });
+    const scripts = page.match(/<script[^>]*>/g) ?? [];
+    assert.equal(scripts.length, 1);
+    assert.ok(scripts[0].includes(`nonce="${nonce}"`));
+    assert.doesNotMatch(page, /\son[a-z]+=/i);
+  });
+
+  it('uses a fresh nonce each time', () => {
+    const nonces = new Set(Array.from({ length: 50 }, createNonce));
+    assert.equal(nonces.size, 50);
+    for (const n of nonces) assert.ok(n.length >= 24);
+  });
+
+  it('has a real Refresh button and escapes the texts it is given', () => {
+    const page = html({ title: '<script>x</script>', refreshLabel: 'Atualizar' });
+    assert.match(page, /<button id="refresh" type="button" data-action="refresh">Atualizar<\/button>/);
+    assert.ok(!page.includes('<script>x</script>'));
+  });
+});
+
+describe('messages from the webview', () => {
+  it('accepts only the known shapes', () => {
+    assert.deepEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseFromWebview({ type: 'action', action: 'setToken' }), { type: 'action', action: 'setToken' });
+    assert.equal(parseFromWebview({ type: 'action', action: 'rm -rf' }), undefined);
+    assert.equal(parseFromWebview({ type: 'eval', code: '1' }), undefined);
+    assert.equal(parseFromWebview('ready'), undefined);
+    assert.equal(parseFromWebview(null), undefined);
+  });
+});
