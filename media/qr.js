@@ -14,8 +14,12 @@
    * @typedef {{ id: string, label: string, primary?: boolean }} Action
    * @typedef {{ state: string, headline: string, message?: string, image?: string, imageAlt?: string,
    *   fetchedAt?: string, countdownTo?: number, countdownText?: string, stale?: boolean,
-   *   actions: Action[], tips?: string[] }} PanelState
+   *   actions: Action[], tips?: string[], pairing: Pairing }} PanelState
+   * @typedef {{ state: string, phone?: string, code?: string, message?: string, countdownTo?: number,
+   *   countdownText?: string, waitUntil?: number, waitText?: string }} Pairing
    */
+  /** @type {number | undefined} */
+  let pairingTicker;
 
   /** @param {PanelState} s */
   function render(s) {
@@ -39,6 +43,57 @@
     renderActions(s.actions);
     renderTips(s.tips);
     startCountdown(s.countdownTo, s.countdownText);
+    if (s.pairing) renderPairing(s.pairing);
+  }
+
+  /** @param {Pairing} p */
+  function renderPairing(p) {
+    const section = byId('pairing');
+    section.dataset.state = p.state;
+    if (p.state !== 'idle') /** @type {HTMLDetailsElement} */ (section).open = true;
+    const phone = /** @type {HTMLInputElement} */ (byId('phone'));
+    if (p.phone && document.activeElement !== phone && phone.value === '') phone.value = p.phone;
+    byId('pairing-result').hidden = !p.code;
+    byId('pairing-code').textContent = p.code ?? '';
+    byId('pairing-message').textContent = p.message ?? '';
+    const submit = /** @type {HTMLButtonElement} */ (byId('pairing-submit'));
+    const label = submit.dataset.label ?? submit.textContent ?? '';
+    submit.dataset.label = label;
+    if (pairingTicker !== undefined) clearInterval(pairingTicker);
+    const tick = () => {
+      const now = Date.now();
+      const wait = p.waitUntil !== undefined ? Math.ceil((p.waitUntil - now) / 1000) : 0;
+      submit.disabled = p.state === 'loading' || wait > 0;
+      submit.textContent = wait > 0 && p.waitText ? p.waitText.replace('{0}', String(wait)) : label;
+      const left = p.countdownTo !== undefined ? Math.max(0, Math.ceil((p.countdownTo - now) / 1000)) : undefined;
+      byId('pairing-countdown').textContent = left !== undefined && p.countdownText ? p.countdownText.replace('{0}', String(left)) : '';
+    };
+    tick();
+    if (p.waitUntil !== undefined || p.countdownTo !== undefined) pairingTicker = setInterval(tick, 1000);
+  }
+
+  /** Copies the QR as an image where the webview may; otherwise the extension copies it as text. */
+  async function copyQrImage() {
+    try {
+      // Decoded here rather than fetched: the CSP allows no fetch, not even of data: URIs.
+      const [head, base64] = qr.src.split(',');
+      const type = head.slice('data:'.length, head.indexOf(';'));
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const blob = new Blob([bytes], { type });
+      await navigator.clipboard.write([new ClipboardItem({ [blob.type]: blob })]);
+      flash(/** @type {HTMLButtonElement} */ (document.querySelector('button[data-action="copyQr"]')));
+    } catch {
+      vscode.postMessage({ type: 'action', action: 'copyQr' });
+    }
+  }
+
+  /** @param {HTMLButtonElement | null} button */
+  function flash(button) {
+    const copied = byId('pairing-copy').dataset.copied;
+    if (!button || !copied) return;
+    const label = button.textContent;
+    button.textContent = copied;
+    setTimeout(() => (button.textContent = label), 1500);
   }
 
   /** @param {Action[]} actions */
@@ -90,9 +145,19 @@
   document.addEventListener('click', (event) => {
     const target = /** @type {HTMLElement} */ (event.target);
     const button = target.closest('button[data-action]');
-    if (button instanceof HTMLButtonElement) {
-      vscode.postMessage({ type: 'action', action: button.dataset.action });
+    if (!(button instanceof HTMLButtonElement)) return;
+    if (button.dataset.action === 'copyQr' && qr.src) {
+      void copyQrImage();
+      return;
     }
+    if (button.dataset.action === 'copyPairingCode') flash(button);
+    vscode.postMessage({ type: 'action', action: button.dataset.action });
+  });
+
+  byId('pairing-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const phone = /** @type {HTMLInputElement} */ (byId('phone')).value;
+    vscode.postMessage({ type: 'pairingCode', phone });
   });
 
   window.addEventListener('message', (event) => {

@@ -15,12 +15,24 @@ function filesUnder(dir, suffix) {
   });
 }
 
+// fetch-blob (a node-fetch dependency) falls back to web-streams-polyfill only
+// where Node lacks ReadableStream; every VS Code extension host has it, so the
+// 60 KB fallback is left out of the bundle.
+const dropStreamsPolyfill = {
+  name: 'drop-web-streams-polyfill',
+  setup(build) {
+    build.onResolve({ filter: /^web-streams-polyfill(\/|$)/ }, () => ({ path: 'web-streams-polyfill', namespace: 'empty' }));
+    build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {};' }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   logLevel: 'warning',
+  plugins: [dropStreamsPolyfill],
 };
 
 await esbuild.build({

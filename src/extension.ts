@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import { InstanceApi } from './api/instanceApi';
 import { registerHostCommand } from './commands/host';
+import { registerPanelCommands, runPanelAction } from './commands/panelCommands';
 import { registerShowQr } from './commands/showQr';
 import { registerTokenCommands } from './commands/tokens';
 import { createLog } from './log';
 import { readSettings, readTiming } from './settings';
 import { InstanceStore } from './storage/instanceStore';
 import { TokenStore } from './storage/tokenStore';
-import { PanelAction } from './ui/actions';
-import { InstanceRef } from './instance';
+import { Throttle } from './core/throttle';
+import { PAIRING_THROTTLE_MS } from './session/pairing';
 import { PanelRegistry } from './webview/panelRegistry';
 import { registerQrSerializer } from './webview/serializer';
 
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
     extensionUri: context.extensionUri,
     api,
     log,
+    pairingThrottle: new Throttle(PAIRING_THROTTLE_MS),
     timing: readTiming,
     closeWhenConnected: () => readSettings().closePanelWhenConnected,
     onAction: (instance, action) => runPanelAction(instance, action, log),
@@ -43,17 +45,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerShowQr(context, { tokens, instances, panels });
   registerTokenCommands(context, { tokens, instances, api });
   registerHostCommand(context);
-}
-
-function runPanelAction(instance: InstanceRef, action: PanelAction, log: vscode.LogOutputChannel): void {
-  const commands: Partial<Record<PanelAction, [string, unknown]>> = {
-    setToken: ['megaapi.setToken', { instance }],
-    editKey: ['megaapi.showQr', undefined],
-    editBaseUrl: ['megaapi.setBaseUrl', { instance }],
-  };
-  if (action === 'showLog') return log.show();
-  const command = commands[action];
-  if (command) void vscode.commands.executeCommand(command[0], command[1]);
+  registerPanelCommands(context, { tokens, instances, panels });
 }
 
 export function deactivate(): void {

@@ -7,6 +7,14 @@ export interface QrHtmlInput {
   title: string;
   loadingText: string;
   refreshLabel: string;
+  pairing: {
+    heading: string;
+    phoneLabel: string;
+    phoneHint: string;
+    submitLabel: string;
+    copyLabel: string;
+    copiedLabel: string;
+  };
 }
 
 /**
@@ -25,6 +33,7 @@ export function buildQrHtml(input: QrHtmlInput): string {
     "form-action 'none'",
   ].join('; ');
   const e = escapeHtml;
+  const p = input.pairing;
   return `<!DOCTYPE html>
 <html lang="${e(input.lang)}">
 <head>
@@ -54,6 +63,24 @@ export function buildQrHtml(input: QrHtmlInput): string {
   <p id="message" class="message"></p>
   <div id="actions" class="actions"></div>
   <ul id="tips" class="tips" hidden></ul>
+  <details id="pairing" class="pairing" data-state="idle">
+    <summary>${e(p.heading)}</summary>
+    <form id="pairing-form" class="pairing-form" novalidate>
+      <label for="phone">${e(p.phoneLabel)}</label>
+      <div class="pairing-row">
+        <input id="phone" name="phone" type="tel" inputmode="numeric" autocomplete="tel" maxlength="20"
+          placeholder="5511999999999" aria-describedby="phone-hint">
+        <button id="pairing-submit" type="submit">${e(p.submitLabel)}</button>
+      </div>
+      <small id="phone-hint">${e(p.phoneHint)}</small>
+    </form>
+    <div id="pairing-result" class="pairing-result" hidden>
+      <output id="pairing-code" class="pairing-code"></output>
+      <button id="pairing-copy" type="button" class="secondary" data-action="copyPairingCode" data-copied="${e(p.copiedLabel)}">${e(p.copyLabel)}</button>
+    </div>
+    <p id="pairing-message" class="pairing-message" role="status" aria-live="polite"></p>
+    <p id="pairing-countdown" class="pairing-countdown"></p>
+  </details>
 </main>
 <script nonce="${e(input.nonce)}" src="${e(input.scriptUri)}"></script>
 </body>

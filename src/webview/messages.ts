@@ -17,12 +17,26 @@ export interface WebviewState {
   stale?: boolean;
   actions: Array<{ id: PanelAction; label: string; primary?: boolean }>;
   tips?: string[];
+  pairing: PairingPanelState;
+}
+
+export interface PairingPanelState {
+  state: 'idle' | 'loading' | 'code' | 'throttled' | 'error';
+  phone?: string;
+  /** Shown as `XXXX-XXXX`. */
+  code?: string;
+  message?: string;
+  countdownTo?: number;
+  countdownText?: string;
+  /** Until when the Get Code button waits, because of the throttle. */
+  waitUntil?: number;
+  waitText?: string;
 }
 
 /** `instance` rides along so the webview's saved state can restore the panel after a reload. */
 export type ToWebview = { type: 'render'; state: WebviewState; instance: { baseUrl: string; key: string } };
 
-export type FromWebview = { type: 'ready' } | { type: 'action'; action: PanelAction };
+export type FromWebview = { type: 'ready' } | { type: 'action'; action: PanelAction } | { type: 'pairingCode'; phone: string };
 
 /** Webview messages are input like any other: anything unexpected is dropped. */
 export function parseFromWebview(raw: unknown): FromWebview | undefined {
@@ -30,5 +44,8 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
   const message = raw as { type?: unknown; action?: unknown };
   if (message.type === 'ready') return { type: 'ready' };
   if (message.type === 'action' && isPanelAction(message.action)) return { type: 'action', action: message.action };
+  const phone = (raw as { phone?: unknown }).phone;
+  // Parsed again by the panel; this only bounds what is accepted at all.
+  if (message.type === 'pairingCode' && typeof phone === 'string' && phone.length <= 64) return { type: 'pairingCode', phone };
   return undefined;
 }

@@ -8,11 +8,11 @@ export class PanelRegistry implements vscode.Disposable {
 
   constructor(private readonly deps: QrPanelDeps) {}
 
-  show(instance: InstanceRef): QrPanel {
+  show(instance: InstanceRef, options = { refresh: true }): QrPanel {
     const existing = this.panels.get(instanceId(instance));
     if (existing) {
       existing.reveal();
-      existing.refresh();
+      if (options.refresh) existing.refresh();
       return existing;
     }
     const webviewPanel = vscode.window.createWebviewPanel(QR_VIEW_TYPE, instance.key, vscode.ViewColumn.Active, qrWebviewOptions(this.deps.extensionUri));
@@ -32,6 +32,11 @@ export class PanelRegistry implements vscode.Disposable {
 
   get(instance: InstanceRef): QrPanel | undefined {
     return this.panels.get(instanceId(instance));
+  }
+
+  /** The panel in the active editor group's front, for palette commands like Save QR. */
+  active(): QrPanel | undefined {
+    return [...this.panels.values()].find((panel) => panel.active);
   }
 
   dispose(): void {

@@ -1,17 +1,20 @@
 import * as vscode from 'vscode';
+import { InstanceApi } from '../api/instanceApi';
 import { InstanceStatus } from '../api/responses';
 import { hostOf } from '../core/baseUrl';
-import { InstanceRef } from '../instance';
+import { Throttle } from '../core/throttle';
+import { InstanceRef, instanceId } from '../instance';
 import { systemClock } from '../session/clock';
+import { PairingFlow } from '../session/pairingFlow';
 import { QrSession } from '../session/qrSession';
 import { SessionTiming } from '../session/timing';
-import { SessionView } from '../session/view';
 import { PanelAction } from '../ui/actions';
 import { buildQrHtml } from './html';
-import { FromWebview, ToWebview, parseFromWebview } from './messages';
+import { ToWebview, parseFromWebview } from './messages';
 import { createNonce } from './nonce';
+import { copyQrAsDataUri, saveQrImage } from './qrExport';
+import { QrStatusItem } from './statusItem';
 import { toWebviewState } from './viewModel';
-import { InstanceApi } from '../api/instanceApi';
 
 export const QR_VIEW_TYPE = 'megaapi.qr';
 
@@ -19,6 +22,7 @@ export interface QrPanelDeps {
   extensionUri: vscode.Uri;
   api: InstanceApi;
   log: vscode.LogOutputChannel;
+  pairingThrottle: Throttle;
   timing: () => SessionTiming;
   closeWhenConnected: () => boolean;
   onAction(instance: InstanceRef, action: PanelAction): void;
@@ -30,10 +34,12 @@ export function qrWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOption
   return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
 }
 
-/** One QR panel for one instance: it owns its session, timers and listeners. */
+/** One QR panel for one instance: it owns its session, pairing flow, status item, timers and listeners. */
 export class QrPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly session: QrSession;
+  private readonly pairing: PairingFlow;
+  private readonly status: QrStatusItem;
   private closeTimer?: NodeJS.Timeout;
   private disposed = false;
   private readonly closed = new vscode.EventEmitter<void>();
@@ -44,22 +50,32 @@ export class QrPanel implements vscode.Disposable {
     readonly instance: InstanceRef,
     private readonly deps: QrPanelDeps,
   ) {
-    const t = vscode.l10n.t;
-    panel.title = t('MegaAPI QR: {0}', instance.key);
+    const { api } = deps;
+    const key = instance.key;
+    panel.title = vscode.l10n.t('MegaAPI QR: {0}', key);
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'megaapi.svg');
     panel.webview.options = qrWebviewOptions(deps.extensionUri);
+    this.status = new QrStatusItem(key, { title: panel.title, command: 'megaapi.revealQrPanel', arguments: [{ instance }] });
     this.session = new QrSession(
       {
         clock: systemClock,
-        fetchQr: (signal) => deps.api.call(instance, 'QR', (client) => client.getQr(instance.key, signal)),
-        fetchStatus: (signal) => deps.api.call(instance, 'Status', (client) => client.getStatus(instance.key, signal)),
-        onView: (view) => this.render(view),
+        fetchQr: (signal) => api.call(instance, 'QR', (client) => client.getQr(key, signal)),
+        fetchStatus: (signal) => api.call(instance, 'Status', (client) => client.getStatus(key, signal)),
+        onView: () => this.render(),
         onConnected: (status) => this.connected(status),
       },
       deps.timing(),
     );
+    this.pairing = new PairingFlow({
+      clock: systemClock,
+      fetchCode: (phone, signal) => api.call(instance, 'Pairing code', (client) => client.getPairingCode(key, phone, signal)),
+      throttle: deps.pairingThrottle,
+      throttleKey: instanceId(instance),
+      onView: () => this.render(),
+    });
     panel.webview.html = this.html();
     this.disposables.push(
+      this.status,
       panel.onDidDispose(() => this.dispose()),
       panel.onDidChangeViewState((e) => this.session.setVisible(e.webviewPanel.visible)),
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
@@ -75,11 +91,20 @@ export class QrPanel implements vscode.Disposable {
     this.session.refresh();
   }
 
+  get active(): boolean {
+    return this.panel.active;
+  }
+
+  requestPairingCode(phone: string): void {
+    this.pairing.requestCode(phone);
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     clearTimeout(this.closeTimer);
     this.session.dispose();
+    this.pairing.dispose();
     this.closed.fire();
     this.closed.dispose();
     this.panel.dispose();
@@ -88,6 +113,7 @@ export class QrPanel implements vscode.Disposable {
 
   private html(): string {
     const webview = this.panel.webview;
+    const t = vscode.l10n.t;
     const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', file)).toString();
     return buildQrHtml({
       cspSource: webview.cspSource,
@@ -96,14 +122,24 @@ export class QrPanel implements vscode.Disposable {
       styleUri: media('qr.css'),
       lang: vscode.env.language,
       title: this.panel.title,
-      loadingText: vscode.l10n.t('Fetching the QR code…'),
-      refreshLabel: vscode.l10n.t('Refresh'),
+      loadingText: t('Fetching the QR code…'),
+      refreshLabel: t('Refresh'),
+      pairing: {
+        heading: t('Link with phone number instead'),
+        phoneLabel: t('Phone number with country code'),
+        phoneHint: t('Digits only. Brazil: 55 + DDD + number, for example 5511999999999.'),
+        submitLabel: t('Get Pairing Code'),
+        copyLabel: t('Copy Code'),
+        copiedLabel: t('Copied'),
+      },
     });
   }
 
-  private render(view: SessionView): void {
+  private render(): void {
     if (this.disposed) return;
-    const state = toWebviewState(view, {
+    const view = this.session.current;
+    this.status.update(view);
+    const state = toWebviewState(view, this.pairing.current, {
       host: hostOf(this.instance.baseUrl),
       key: this.instance.key,
       formatTime: (ms) => new Date(ms).toLocaleTimeString(vscode.env.language),
@@ -114,19 +150,37 @@ export class QrPanel implements vscode.Disposable {
   }
 
   private receive(raw: unknown): void {
-    const message: FromWebview | undefined = parseFromWebview(raw);
+    const message = parseFromWebview(raw);
     if (!message) {
       this.deps.log.warn(`Ignored an unexpected message from the QR panel of ${this.instance.key}`);
       return;
     }
-    if (message.type === 'ready') return this.render(this.session.current);
-    switch (message.action) {
+    if (message.type === 'ready') return this.render();
+    if (message.type === 'pairingCode') return this.pairing.requestCode(message.phone);
+    this.perform(message.action);
+  }
+
+  /** A button in the panel, or the same action from the palette. */
+  perform(action: PanelAction): void {
+    const view = this.session.current;
+    const dataUri = view.kind === 'qr' ? view.qr.dataUri : undefined;
+    switch (action) {
       case 'refresh':
       case 'retry':
       case 'generate':
         return this.session.refresh();
+      case 'saveQr':
+        return void saveQrImage(dataUri, this.instance.key);
+      case 'copyQr':
+        return void copyQrAsDataUri(dataUri);
+      case 'copyPairingCode': {
+        const pairing = this.pairing.current;
+        const code = pairing.kind === 'code' || pairing.kind === 'throttled' ? pairing.code : undefined;
+        if (code) void vscode.env.clipboard.writeText(code);
+        return;
+      }
       default:
-        return this.deps.onAction(this.instance, message.action);
+        return this.deps.onAction(this.instance, action);
     }
   }
 

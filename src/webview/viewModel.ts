@@ -4,7 +4,9 @@ import { SessionView } from '../session/view';
 import { PanelAction } from '../ui/actions';
 import { describeError } from '../ui/errorText';
 import { Translate } from '../ui/translate';
+import { PairingView } from '../session/pairing';
 import { WebviewState } from './messages';
+import { toPairingState } from './pairingModel';
 
 export interface ViewContext {
   host: string;
@@ -13,8 +15,12 @@ export interface ViewContext {
   t: Translate;
 }
 
-/** Turns the session's state into what the panel shows, in words. */
-export function toWebviewState(view: SessionView, context: ViewContext): WebviewState {
+/** Turns the session's state (and the pairing section's) into what the panel shows, in words. */
+export function toWebviewState(view: SessionView, pairing: PairingView, context: ViewContext): WebviewState {
+  return { ...qrState(view, context), pairing: toPairingState(pairing, context) };
+}
+
+function qrState(view: SessionView, context: ViewContext): Omit<WebviewState, 'pairing'> {
   const { t } = context;
   const action = (id: PanelAction, primary = false) => ({ id, label: actionLabel(id, t), primary });
   switch (view.kind) {
@@ -46,7 +52,7 @@ export function toWebviewState(view: SessionView, context: ViewContext): Webview
         fetchedAt: fetched,
         countdownTo: view.nextRefreshAt ?? view.expiresAt,
         countdownText: view.nextRefreshAt ? t('New QR in {0} s') : t('Expires in {0} s'),
-        actions: [],
+        actions: [action('copyQr'), action('saveQr')],
       };
     }
     case 'waiting':
@@ -82,7 +88,7 @@ export function toWebviewState(view: SessionView, context: ViewContext): Webview
         message: t('WhatsApp ends a linking attempt after a few codes. Generate a new QR code when you are ready to scan.'),
         image: view.qr?.dataUri,
         imageAlt: t('Expired QR code (do not scan)'),
-        actions: [action('generate', true)],
+        actions: [action('generate', true), action('restart')],
         tips: tips(t),
       };
   }
@@ -121,5 +127,13 @@ export function actionLabel(id: PanelAction, t: Translate): string {
       return t('Generate new QR');
     case 'showLog':
       return t('Show Log');
+    case 'copyQr':
+      return t('Copy QR Image');
+    case 'saveQr':
+      return t('Save QR as PNG…');
+    case 'copyPairingCode':
+      return t('Copy Code');
+    case 'restart':
+      return t('Restart Instance');
   }
 }

@@ -13,6 +13,7 @@ function html(overrides: Partial<Parameters<typeof buildQrHtml>[0]> = {}): strin
     title: 'MegaAPI QR: megastart-1',
     loadingText: 'Fetching the QR code…',
     refreshLabel: 'Refresh',
+    pairing: { heading: 'Link with phone number instead', phoneLabel: 'Phone', phoneHint: '55 + DDD', submitLabel: 'Get Pairing Code', copyLabel: 'Copy Code', copiedLabel: 'Copied' },
     ...overrides,
   });
 }
