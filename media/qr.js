@@ -64,9 +64,9 @@
       const now = Date.now();
       const wait = p.waitUntil !== undefined ? Math.ceil((p.waitUntil - now) / 1000) : 0;
       submit.disabled = p.state === 'loading' || wait > 0;
-      submit.textContent = wait > 0 && p.waitText ? p.waitText.replace('{0}', String(wait)) : label;
+      submit.textContent = wait > 0 && p.waitText ? p.waitText.replace('%s', String(wait)) : label;
       const left = p.countdownTo !== undefined ? Math.max(0, Math.ceil((p.countdownTo - now) / 1000)) : undefined;
-      byId('pairing-countdown').textContent = left !== undefined && p.countdownText ? p.countdownText.replace('{0}', String(left)) : '';
+      byId('pairing-countdown').textContent = left !== undefined && p.countdownText ? p.countdownText.replace('%s', String(left)) : '';
     };
     tick();
     if (p.waitUntil !== undefined || p.countdownTo !== undefined) pairingTicker = setInterval(tick, 1000);
@@ -136,7 +136,7 @@
         return;
       }
       const seconds = Math.max(0, Math.ceil((to - Date.now()) / 1000));
-      countdown.textContent = text.replace('{0}', String(seconds));
+      countdown.textContent = text.replace('%s', String(seconds));
     };
     tick();
     if (to !== undefined) ticker = setInterval(tick, 1000);

@@ -2,6 +2,12 @@ import { PanelAction, isPanelAction } from '../ui/actions';
 
 export type PanelStateName = 'loading' | 'qr' | 'waiting' | 'checking' | 'connected' | 'error' | 'expired';
 
+/**
+ * Countdown texts are translated with this in place of the number, and the
+ * webview puts the seconds there as they tick.
+ */
+export const SECONDS = '%s';
+
 /** Everything the webview shows, already in the user's language: the webview only renders. */
 export interface WebviewState {
   state: PanelStateName;
@@ -11,7 +17,7 @@ export interface WebviewState {
   image?: string;
   imageAlt?: string;
   fetchedAt?: string;
-  /** Epoch ms; with `countdownText` ("New QR in {0} s") the webview ticks the countdown itself. */
+  /** Epoch ms; with `countdownText` ("New QR in %s s") the webview ticks the countdown itself. */
   countdownTo?: number;
   countdownText?: string;
   stale?: boolean;

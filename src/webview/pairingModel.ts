@@ -3,7 +3,7 @@ import { PairingView } from '../session/pairing';
 import { describeError } from '../ui/errorText';
 import { phoneReason } from '../ui/reasons';
 import { Translate } from '../ui/translate';
-import { PairingPanelState } from './messages';
+import { PairingPanelState, SECONDS } from './messages';
 
 /** The pairing-code section in words. */
 export function toPairingState(view: PairingView, context: { host: string; key: string; t: Translate }): PairingPanelState {
@@ -20,7 +20,7 @@ export function toPairingState(view: PairingView, context: { host: string; key: 
         code: formatPairingCode(view.code),
         message: t('On the phone: WhatsApp → Linked devices → Link a device → Link with phone number instead, then enter this code.'),
         countdownTo: view.expiresAt,
-        countdownText: t('Code valid for {0} s'),
+        countdownText: t('Code valid for {0} s', SECONDS),
       };
     case 'throttled':
       return {
@@ -29,9 +29,9 @@ export function toPairingState(view: PairingView, context: { host: string; key: 
         code: view.code ? formatPairingCode(view.code) : undefined,
         message: t('WhatsApp limits pairing-code requests: one a minute per instance.'),
         countdownTo: view.expiresAt,
-        countdownText: view.expiresAt ? t('Code valid for {0} s') : undefined,
+        countdownText: view.expiresAt ? t('Code valid for {0} s', SECONDS) : undefined,
         waitUntil: view.until,
-        waitText: t('New code in {0} s'),
+        waitText: t('New code in {0} s', SECONDS),
       };
     case 'invalid':
       return { state: 'error', phone: view.phone, message: phoneReason(view.reason, t) };

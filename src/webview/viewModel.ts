@@ -5,7 +5,7 @@ import { PanelAction } from '../ui/actions';
 import { describeError } from '../ui/errorText';
 import { Translate } from '../ui/translate';
 import { PairingView } from '../session/pairing';
-import { WebviewState } from './messages';
+import { SECONDS, WebviewState } from './messages';
 import { toPairingState } from './pairingModel';
 
 export interface ViewContext {
@@ -39,7 +39,7 @@ function qrState(view: SessionView, context: ViewContext): Omit<WebviewState, 'p
           fetchedAt: fetched,
           stale: true,
           countdownTo: view.retryAt,
-          countdownText: view.retryAt ? t('Trying again in {0} s') : undefined,
+          countdownText: view.retryAt ? t('Trying again in {0} s', SECONDS) : undefined,
           actions: [action('retry', true)],
         };
       }
@@ -51,7 +51,7 @@ function qrState(view: SessionView, context: ViewContext): Omit<WebviewState, 'p
         imageAlt: t('WhatsApp QR code for {0}', context.key),
         fetchedAt: fetched,
         countdownTo: view.nextRefreshAt ?? view.expiresAt,
-        countdownText: view.nextRefreshAt ? t('New QR in {0} s') : t('Expires in {0} s'),
+        countdownText: view.nextRefreshAt ? t('New QR in {0} s', SECONDS) : t('Expires in {0} s', SECONDS),
         actions: [action('copyQr'), action('saveQr')],
       };
     }
@@ -61,7 +61,7 @@ function qrState(view: SessionView, context: ViewContext): Omit<WebviewState, 'p
         headline: t('Waiting for the QR code'),
         message: t('The instance has no QR code ready yet.'),
         countdownTo: view.retryAt,
-        countdownText: t('Trying again in {0} s'),
+        countdownText: t('Trying again in {0} s', SECONDS),
         actions: [],
         tips: view.failures >= 3 ? tips(t) : undefined,
       };
@@ -76,7 +76,7 @@ function qrState(view: SessionView, context: ViewContext): Omit<WebviewState, 'p
         headline: t('Could not get the QR code'),
         message: text.message,
         countdownTo: view.retryAt,
-        countdownText: view.retryAt ? t('Trying again in {0} s') : undefined,
+        countdownText: view.retryAt ? t('Trying again in {0} s', SECONDS) : undefined,
         actions: text.actions.map((id, index) => action(id, index === 0)),
         tips: view.failures >= 3 ? tips(t) : undefined,
       };
