@@ -25,9 +25,12 @@ export interface HttpOptions {
   maxBodyBytes: number;
 }
 
+/** Any HTTP answer that arrived whole; what its status means is up to the endpoint's parser. */
 export interface JsonReply {
   status: number;
-  body: Record<string, unknown>;
+  /** Undefined when the body is not a JSON object. */
+  body: Record<string, unknown> | undefined;
+  retryAfter: string | null;
 }
 
 /**
@@ -75,24 +78,24 @@ export async function requestJson(url: string, method: string, options: HttpOpti
 }
 
 function interpret(response: ResponseLike, text: string): ApiResult<JsonReply> {
-  const { status } = response;
-  const body = parseObject(text);
-  const statusError = errorForStatus(status, response, body);
-  if (statusError) return failure(statusError);
-  if (!body) return failure({ kind: 'badPayload', status, reason: 'notJson' });
-  return { ok: true, value: { status, body } };
+  return { ok: true, value: { status: response.status, body: parseObject(text), retryAfter: response.headers.get('retry-after') } };
 }
 
-function errorForStatus(status: number, response: ResponseLike, body: Record<string, unknown> | undefined): ApiError | undefined {
+/** What an HTTP status says on its own, whatever the endpoint. */
+export function errorForStatus(reply: JsonReply): ApiError | undefined {
+  const { status, body } = reply;
   if (status === 401 || status === 403) return { kind: 'unauthorized', status };
   if (status === 404) return { kind: 'notFound', status };
-  if (status === 429) return { kind: 'rateLimited', retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')) };
+  if (status === 429) return { kind: 'rateLimited', retryAfterSeconds: parseRetryAfter(reply.retryAfter) };
   if (status >= 300 && status < 400) return { kind: 'redirect', status };
   if (status >= 500) return { kind: 'server', status };
   if (status >= 400) {
     const message = typeof body?.message === 'string' ? body.message : '';
+    if (/instance not found/i.test(message)) return { kind: 'notFound', status };
     return { kind: 'api', status, message };
   }
+  if (status < 200) return { kind: 'badPayload', status, reason: 'shape' };
+  if (!body) return { kind: 'badPayload', status, reason: 'notJson' };
   return undefined;
 }
 

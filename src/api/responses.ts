@@ -1,6 +1,6 @@
 import { parseQrImage, QrImage } from '../core/qrImage';
 import { ApiError } from './errors';
-import { JsonReply } from './http';
+import { JsonReply, errorForStatus } from './http';
 
 export type QrReply = { kind: 'qr'; image: QrImage } | { kind: 'connected' } | { kind: 'waiting' };
 
@@ -19,25 +19,35 @@ export interface InstanceStatus {
 
 type Shaped<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-function messageOf(body: Record<string, unknown>): string {
-  return typeof body.message === 'string' ? body.message : '';
+type Body = Record<string, unknown>;
+
+function messageOf(body: Body | undefined): string {
+  return typeof body?.message === 'string' ? body.message : '';
 }
 
-/** MegaAPI reports application errors as HTTP 200 with `"error": true`. */
-function flaggedError(reply: JsonReply): ApiError | undefined {
-  if (reply.body.error !== true) return undefined;
-  const message = messageOf(reply.body);
-  if (/instance not found/i.test(message)) return { kind: 'notFound', status: reply.status };
-  return { kind: 'api', status: reply.status, message };
+/**
+ * The HTTP status first, then the `"error": true` flag: MegaAPI reports
+ * application errors as HTTP 200 with the flag set, so both are checked.
+ */
+function checked(reply: JsonReply): { ok: true; body: Body } | { ok: false; error: ApiError } {
+  const byStatus = errorForStatus(reply);
+  if (byStatus) return { ok: false, error: byStatus };
+  const body = reply.body as Body;
+  if (body.error !== true) return { ok: true, body };
+  const message = messageOf(body);
+  if (/instance not found/i.test(message)) return { ok: false, error: { kind: 'notFound', status: reply.status } };
+  return { ok: false, error: { kind: 'api', status: reply.status, message } };
 }
 
 export function qrFromReply(reply: JsonReply): Shaped<QrReply> {
-  // "User is already logged in" comes with error true or false depending on
-  // the server version, so it is checked before the error flag.
-  if (/already logged/i.test(messageOf(reply.body))) return { ok: true, value: { kind: 'connected' } };
-  const flagged = flaggedError(reply);
-  if (flagged) return { ok: false, error: flagged };
-  const raw = reply.body.qrcode;
+  // "User is already logged in" arrives with the error flag set or not, and
+  // with a status that varies by server version: only a rejected token
+  // outranks it.
+  const rejected = reply.status === 401 || reply.status === 403;
+  if (!rejected && /already logged/i.test(messageOf(reply.body))) return { ok: true, value: { kind: 'connected' } };
+  const answer = checked(reply);
+  if (!answer.ok) return answer;
+  const raw = answer.body.qrcode;
   // An empty QR means the instance is still preparing one: a wait, not an error.
   if (raw === undefined || raw === null || raw === '') return { ok: true, value: { kind: 'waiting' } };
   if (typeof raw !== 'string') return { ok: false, error: { kind: 'badPayload', status: reply.status, reason: 'shape' } };
@@ -47,9 +57,9 @@ export function qrFromReply(reply: JsonReply): Shaped<QrReply> {
 }
 
 export function statusFromReply(reply: JsonReply): Shaped<InstanceStatus> {
-  const flagged = flaggedError(reply);
-  if (flagged) return { ok: false, error: flagged };
-  const instance = reply.body.instance;
+  const result = checked(reply);
+  if (!result.ok) return result;
+  const instance = result.body.instance;
   if (instance === null || typeof instance !== 'object') {
     return { ok: false, error: { kind: 'badPayload', status: reply.status, reason: 'shape' } };
   }
@@ -67,10 +77,10 @@ function userFrom(value: unknown): InstanceUser | undefined {
 }
 
 export function pairingCodeFromReply(reply: JsonReply): Shaped<string> {
-  const flagged = flaggedError(reply);
-  if (flagged) return { ok: false, error: flagged };
+  const result = checked(reply);
+  if (!result.ok) return result;
   // One public client reads `code`; the documented field is `pairingCode`.
-  const raw = reply.body.pairingCode ?? reply.body.code;
+  const raw = result.body.pairingCode ?? result.body.code;
   if (typeof raw !== 'string' || !/^[A-Za-z0-9-]{4,16}$/.test(raw)) {
     return { ok: false, error: { kind: 'badPayload', status: reply.status, reason: 'shape' } };
   }
@@ -78,7 +88,8 @@ export function pairingCodeFromReply(reply: JsonReply): Shaped<string> {
 }
 
 export function messageFromReply(reply: JsonReply): Shaped<string> {
-  const flagged = flaggedError(reply);
-  if (flagged) return { ok: false, error: flagged };
-  return { ok: true, value: messageOf(reply.body) };
+  // The restart endpoint's body is undocumented: a 2xx that is not JSON still succeeded.
+  if (reply.body === undefined && reply.status >= 200 && reply.status < 300) return { ok: true, value: '' };
+  const result = checked(reply);
+  return result.ok ? { ok: true, value: messageOf(result.body) } : result;
 }

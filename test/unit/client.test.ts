@@ -52,6 +52,20 @@ describe('MegaApiClient against the mock MegaAPI', function () {
     assert.ok(status.ok && status.value.connected && status.value.user?.id.startsWith('5511'));
   });
 
+  it('reads "already logged in" as connected whatever the status and error flag', async () => {
+    for (const status of [200, 400, 409, 500]) {
+      const result = await faulted({ status, body: '{"error":true,"message":"User is already logged in"}' });
+      assert.deepEqual(result, { ok: true, value: { kind: 'connected' } }, String(status));
+    }
+    const rejected = await faulted({ status: 401, body: '{"error":true,"message":"User is already logged in"}' });
+    assert.ok(!rejected.ok && rejected.error.kind === 'unauthorized');
+  });
+
+  it('accepts a restart answered with an empty body', async () => {
+    mock.addFault({ match: '/restart', status: 200, body: '' });
+    assert.deepEqual(await client.restart(KEY), { ok: true, value: '' });
+  });
+
   it('maps a wrong token to unauthorized and an unknown key to notFound', async () => {
     const wrong = await connect(mock.url, 'nope', 2_000).getQr(KEY);
     assert.deepEqual(wrong, { ok: false, error: { kind: 'unauthorized', status: 401 } });
