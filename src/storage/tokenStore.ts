@@ -1,4 +1,13 @@
-import * as vscode from 'vscode';
+import { InstanceRef } from '../instance';
+
+/** The slice of `vscode.SecretStorage` the store uses. */
+export interface SecretsLike {
+  get(key: string): Thenable<string | undefined>;
+  store(key: string, value: string): Thenable<void>;
+  delete(key: string): Thenable<void>;
+}
+
+type Listener = (instance: InstanceRef) => void;
 
 /**
  * Tokens live only in SecretStorage, one per host + instance key, under
@@ -7,15 +16,19 @@ import * as vscode from 'vscode';
  * throws; the token is then kept in memory for this session only, and the
  * caller is told so it can explain.
  */
-export class TokenStore implements vscode.Disposable {
+export class TokenStore {
   private readonly memory = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<{ baseUrl: string; key: string }>();
-  readonly onDidChange = this.changed.event;
+  private readonly listeners = new Set<Listener>();
 
-  constructor(private readonly secrets: vscode.SecretStorage) {}
+  constructor(private readonly secrets: SecretsLike) {}
 
   static id(baseUrl: string, key: string): string {
     return `megaapi.token/${baseUrl}/${key}`;
+  }
+
+  onDidChange(listener: Listener): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
   }
 
   async get(baseUrl: string, key: string): Promise<string | undefined> {
@@ -39,7 +52,7 @@ export class TokenStore implements vscode.Disposable {
       this.memory.set(id, token);
       persisted = false;
     }
-    this.changed.fire({ baseUrl, key });
+    this.fire({ baseUrl, key });
     return persisted;
   }
 
@@ -49,13 +62,17 @@ export class TokenStore implements vscode.Disposable {
     try {
       await this.secrets.delete(id);
     } catch {
-      // Nothing stored there to remove.
+      // Nothing could have been stored there either.
     }
-    this.changed.fire({ baseUrl, key });
+    this.fire({ baseUrl, key });
   }
 
   dispose(): void {
-    this.changed.dispose();
+    this.listeners.clear();
     this.memory.clear();
+  }
+
+  private fire(instance: InstanceRef): void {
+    for (const listener of [...this.listeners]) listener(instance);
   }
 }
