@@ -1,0 +1,111 @@
+import type { IncomingMessage } from 'node:http';
+import { FaultQueue, parseFault } from './faults';
+import type { RequestLog } from './requestLog';
+import { NOT_FOUND, pathSegments } from './routes';
+import { Reply, json } from './send';
+import type { MockState, MockUser } from './state';
+
+export interface MockContext {
+  state: MockState;
+  faults: FaultQueue;
+  log: RequestLog;
+}
+
+/** Control bodies are a few hundred bytes; the cap only stops a runaway client. */
+const MAX_BODY = 1 << 20;
+
+class BadRequest extends Error {}
+
+const bad = (message: string): Reply => json(400, { error: true, message });
+
+/** The `/__mock/` routes: no auth, because only tests and the demo script on this machine call them. */
+export async function answerControl(ctx: MockContext, req: IncomingMessage, pathname: string): Promise<Reply> {
+  const parts = pathSegments(pathname)?.slice(1);
+  if (!parts) return NOT_FOUND();
+  const route = `${req.method ?? ''} ${parts.length === 3 && parts[0] === 'instances' ? `instances/*/${parts[2]}` : parts.join('/')}`;
+  try {
+    switch (route) {
+      case 'GET state':
+        return json(200, { instances: ctx.state.snapshot() });
+      case 'POST reset':
+        resetAll(ctx);
+        return json(200, { ok: true });
+      case 'POST instances':
+        return addInstance(ctx, await readJson(req));
+      case 'POST instances/*/connect':
+      case 'POST instances/*/disconnect':
+      case 'POST instances/*/rotate':
+        return instanceAction(ctx, parts[1], parts[2], await readJson(req));
+      case 'GET faults':
+        return json(200, { faults: ctx.faults.pending });
+      case 'POST faults': {
+        const parsed = parseFault(await readJson(req));
+        if (!parsed.ok) return bad(parsed.reason);
+        ctx.faults.add(parsed.fault);
+        return json(200, { ok: true, queued: ctx.faults.pending.length });
+      }
+      case 'DELETE faults':
+        ctx.faults.clear();
+        return json(200, { ok: true });
+      case 'GET requests':
+        return json(200, ctx.log.all());
+      case 'DELETE requests':
+        ctx.log.clear();
+        return json(200, { ok: true });
+      default:
+        return NOT_FOUND();
+    }
+  } catch (err) {
+    if (err instanceof BadRequest) return bad(err.message);
+    throw err;
+  }
+}
+
+/** Instances keep their tokens: a reset undoes what a test did, not how the server was started. */
+export function resetAll(ctx: MockContext): void {
+  ctx.state.reset();
+  ctx.faults.clear();
+  ctx.log.clear();
+}
+
+function addInstance(ctx: MockContext, body: unknown): Reply {
+  const { key, token } = (body ?? {}) as Record<string, unknown>;
+  if (typeof key !== 'string' || key === '' || typeof token !== 'string') return bad('body must be {"key": string, "token": string}');
+  ctx.state.upsert({ key, token });
+  return json(200, { ok: true, key });
+}
+
+function instanceAction(ctx: MockContext, key: string, action: string, body: unknown): Reply {
+  const instance = ctx.state.find(key);
+  if (!instance) return json(404, { error: true, message: 'Instance not found' });
+  if (action === 'connect') {
+    const { id, name } = (body ?? {}) as Record<string, unknown>;
+    const user: Partial<MockUser> = {};
+    if (typeof id === 'string') user.id = id;
+    if (typeof name === 'string') user.name = name;
+    instance.connect(user);
+  } else if (action === 'disconnect') {
+    instance.disconnect();
+  } else {
+    return json(200, { currentQr: instance.rotate() });
+  }
+  return json(200, { ok: true, connected: instance.connected });
+}
+
+/** An empty body reads as undefined, so `connect` works with or without one. */
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new BadRequest('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new BadRequest('body is not valid JSON');
+  }
+}

@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { DEFAULT_INSTANCE, parseCliArgs } from '../mock/cliArgs';
+
+describe('mock MegaAPI CLI', () => {
+  it('defaults to port 3000, the demo instance and 20 s QRs', () => {
+    const parsed = parseCliArgs([]);
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.options, { port: 3000, instances: [DEFAULT_INSTANCE], qrRotateMs: 20_000, help: false });
+  });
+
+  it('takes repeated instances, splitting at the first colon only', () => {
+    const parsed = parseCliArgs(['--port', '0', '--instance', 'a:t1', '--instance', 'b:eyJ:x', '--qr-rotate-seconds', '1.5']);
+    assert.ok(parsed.ok);
+    assert.equal(parsed.options.port, 0);
+    assert.equal(parsed.options.qrRotateMs, 1500);
+    assert.deepEqual(parsed.options.instances, [
+      { key: 'a', token: 't1' },
+      { key: 'b', token: 'eyJ:x' },
+    ]);
+  });
+
+  it('refuses bad flags', () => {
+    for (const argv of [['--port', '70000'], ['--instance', 'nokey'], ['--qr-rotate-seconds', '0'], ['--bogus']]) {
+      assert.equal(parseCliArgs(argv).ok, false, argv.join(' '));
+    }
+  });
+
+  it('prints one MOCK_LISTENING line, serves, and exits cleanly on SIGTERM', async () => {
+    // __dirname is out/test/unit once bundled, next to out/test/mock/cli.js.
+    const child = spawn(process.execPath, [join(__dirname, '..', 'mock', 'cli.js'), '--port', '0', '--instance', 'k:t'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    try {
+      const lines = createInterface({ input: child.stdout });
+      const [first] = (await once(lines, 'line')) as [string];
+      const match = /^MOCK_LISTENING (http:\/\/127\.0\.0\.1:\d+)$/.exec(first);
+      assert.ok(match, first);
+      const res = await fetch(`${match[1]}/rest/instance/k`, { headers: { Authorization: 'Bearer t' } });
+      assert.equal(res.status, 200);
+      child.kill('SIGTERM');
+      const [code] = (await once(child, 'exit')) as [number | null];
+      assert.equal(code, 0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
