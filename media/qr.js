@@ -40,7 +40,7 @@
     }
     byId('overlay').hidden = !(s.state === 'expired' || s.stale);
     byId('overlay').textContent = s.state === 'expired' ? s.headline : '';
-    renderActions(s.actions);
+    renderActions(s.actions, s.state === 'error' || s.state === 'expired');
     renderTips(s.tips);
     startCountdown(s.countdownTo, s.countdownText);
     if (s.pairing) renderPairing(s.pairing);
@@ -96,8 +96,8 @@
     setTimeout(() => (button.textContent = label), 1500);
   }
 
-  /** @param {Action[]} actions */
-  function renderActions(actions) {
+  /** @param {Action[]} actions @param {boolean} focusFirst the button is the way forward: put the keyboard on it */
+  function renderActions(actions, focusFirst) {
     const box = byId('actions');
     box.replaceChildren(
       ...actions.map((a) => {
@@ -110,7 +110,7 @@
       }),
     );
     const first = /** @type {HTMLButtonElement | null} */ (box.querySelector('button'));
-    if (first && document.activeElement === document.body) first.focus();
+    if (focusFirst && first && document.activeElement === document.body) first.focus();
   }
 
   /** @param {string[] | undefined} tips */
