@@ -1,0 +1,150 @@
+import { Browser, Frame, Page, chromium } from 'playwright-core';
+import { decodeQr } from './qr';
+import { waitFor } from './processes';
+
+/** The flags e2e-notes found necessary on these machines (no sandbox as root, no network noise). */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export interface PanelView {
+  state: string;
+  headline: string;
+  message: string;
+}
+
+/** Drives the VS Code workbench the way a person does: palette, prompts, the panel. */
+export class Workbench {
+  private constructor(
+    private readonly browser: Browser,
+    readonly page: Page,
+  ) {}
+
+  static async open(chromiumPath: string, url: string, viewport = { width: 1280, height: 900 }): Promise<Workbench> {
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport });
+    await page.goto(url);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    // The extension host starts after the workbench paints.
+    await page.waitForSelector('.statusbar', { timeout: 30_000 });
+    return new Workbench(browser, page);
+  }
+
+  /**
+   * Runs a command from the palette. Right after the workbench opens, the
+   * extension's commands may not be registered yet and an open palette does
+   * not refresh its list, so it closes and asks again until the title shows.
+   */
+  async runCommand(title: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    const row = this.quickPickRow(title);
+    await waitFor(`the command "${title}" in the palette`, async () => {
+      await this.page.keyboard.press('Control+Shift+P');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${title}`);
+      const shown = await row.waitFor({ timeout: 2_000 }).then(() => true, () => false);
+      if (!shown) await this.page.keyboard.press('Escape');
+      return shown ? true : undefined;
+    }, 60_000, 500);
+    // Click the row: Enter would take whichever row the palette ranks first.
+    await row.click();
+  }
+
+  /** The quick-pick row whose label is exactly `label`. */
+  quickPickRow(label: string) {
+    const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    return this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
+  }
+
+  /** Waits for a prompt whose title or message contains `expected`, types the answer and presses Enter. */
+  async answer(expected: string | RegExp, text: string): Promise<string> {
+    const prompt = await this.prompt(expected);
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(text);
+    await this.page.waitForTimeout(150);
+    await this.page.keyboard.press('Enter');
+    return prompt;
+  }
+
+  async prompt(expected: string | RegExp): Promise<string> {
+    return waitFor(`a prompt matching ${expected}`, async () => {
+      const widget = this.page.locator('.quick-input-widget');
+      if (!(await widget.isVisible())) return undefined;
+      const text = (await widget.locator('.quick-input-title, .quick-input-message, input').evaluateAll((els) =>
+        els.map((e) => (e instanceof HTMLInputElement ? e.placeholder : e.textContent ?? '')).join('\n'),
+      )) as string;
+      const matches = typeof expected === 'string' ? text.includes(expected) : expected.test(text);
+      return matches ? text : undefined;
+    });
+  }
+
+  async pressEscape(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** The frame inside the webview that holds the QR panel of `key` (webviews are nested iframes). */
+  async panelFrame(timeoutMs = 30_000): Promise<Frame> {
+    return waitFor('the QR panel', async () => {
+      for (const frame of this.page.frames()) {
+        if (await frame.$('#app').catch(() => null)) return frame;
+      }
+      return undefined;
+    }, timeoutMs);
+  }
+
+  async panelView(): Promise<PanelView> {
+    const frame = await this.panelFrame();
+    return frame.evaluate(() => ({
+      state: document.getElementById('app')?.dataset.state ?? '',
+      headline: document.getElementById('headline')?.textContent ?? '',
+      message: document.getElementById('message')?.textContent ?? '',
+    }));
+  }
+
+  async waitForPanelState(state: string, timeoutMs = 30_000): Promise<PanelView> {
+    return waitFor(`the panel in state ${state}`, async () => {
+      const view = await this.panelView();
+      return view.state === state ? view : undefined;
+    }, timeoutMs);
+  }
+
+  /** Screenshots the QR image as shown and decodes it like a phone would. */
+  async readQr(): Promise<string> {
+    const frame = await this.panelFrame();
+    return waitFor('a readable QR', async () => {
+      const image = await frame.$('#app[data-state="qr"] #qr[src^="data:image/"]');
+      if (!image) return undefined;
+      return decodeQr(await image.screenshot());
+    });
+  }
+
+  /** Waits until the QR on screen decodes to `expected`. */
+  async waitForQr(expected: string, timeoutMs = 30_000): Promise<string> {
+    return waitFor(`the QR ${expected}`, async () => {
+      const text = await this.readQr();
+      return text === expected ? text : undefined;
+    }, timeoutMs);
+  }
+
+  async clickInPanel(selector: string): Promise<void> {
+    const frame = await this.panelFrame();
+    await frame.click(selector);
+  }
+
+  async qrBox(): Promise<{ width: number; height: number }> {
+    const frame = await this.panelFrame();
+    const box = await (await frame.$('#qr'))?.boundingBox();
+    if (!box) throw new Error('no QR image on screen');
+    return box;
+  }
+
+  async notifications(): Promise<string[]> {
+    return this.page.locator('.notification-toast .notification-list-item-message').allInnerTexts();
+  }
+
+  async screenshot(path: string): Promise<void> {
+    await this.page.screenshot({ path });
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
