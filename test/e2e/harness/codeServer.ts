@@ -9,6 +9,8 @@ export interface CodeServerOptions {
   /** User settings written before start. */
   settings?: Record<string, unknown>;
   locale?: string;
+  /** A fixed port (the demo); a free one otherwise. */
+  port?: number;
 }
 
 /** Settings that keep the workbench quiet, so tests see only what the extension shows. */
@@ -49,7 +51,7 @@ export class CodeServer {
     const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
     execFileSync(env.node24, [env.codeServerEntry, ...common, '--install-extension', vsix], { stdio: 'ignore' });
 
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const args = [env.codeServerEntry, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'];
     if (options.locale) args.push('--locale', options.locale);
     args.push(dirs.workspace);

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { CodeServer } from './harness/codeServer';
+import { e2eEnv, vsixPath } from './harness/env';
+import { MockProcess } from './harness/mockProcess';
+import { freePort, stopAll } from './harness/processes';
+
+/**
+ * `npm run demo`: the mock MegaAPI with a demo instance and code-server with
+ * the packaged extension pointed at it, until Ctrl+C.
+ */
+const KEY = 'megastart-demo1234';
+const TOKEN = 'demo-token';
+
+async function main(): Promise<void> {
+  const portArg = process.argv.indexOf('--port');
+  const port = portArg > 0 ? Number(process.argv[portArg + 1]) : await freePort();
+  const env = e2eEnv();
+  const logs = `${env.root}/test-results`;
+  mkdirSync(logs, { recursive: true });
+  const mock = await MockProcess.start(env.root, logs, [`${KEY}:${TOKEN}`]);
+  const codeServer = await CodeServer.start(env, vsixPath(env.root), logs, {
+    port,
+    settings: { 'megaapi.baseUrl': mock.url, 'workbench.colorTheme': 'Default Dark Modern' },
+  });
+  console.log(`
+  MegaAPI for VS Code: demo
+  ─────────────────────────
+  Open            ${codeServer.workbenchUrl()}
+  Then            Ctrl+Shift+P → "MegaAPI: Show QR"
+  Instance key    ${KEY}
+  Token           ${TOKEN}
+  Mock MegaAPI    ${mock.url} (QR changes every 20 s)
+
+  Play the phone scanning the code:
+    curl -X POST ${mock.url}/__mock/instances/${KEY}/connect
+  and unlinking it again:
+    curl -X POST ${mock.url}/__mock/instances/${KEY}/disconnect
+
+  Logs: ${logs}. Ctrl+C stops everything.
+`);
+  const stop = async () => {
+    console.log('\nStopping…');
+    await stopAll();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error);
+  await stopAll();
+  process.exit(1);
+});
