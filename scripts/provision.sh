@@ -62,6 +62,9 @@ install_code_server() {
 JSON
   (
     cd "$code_server_dir"
+    # Under `npm test` the outer npm's settings (its user agent names Node 20)
+    # would reach this install, and code-server's postinstall refuses Node 20.
+    while read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_')
     PATH="$node_dir/bin:$PATH" npm install --no-audit --no-fund --loglevel=error \
       --nodedir="$node_dir" "code-server@$code_server_version" >/dev/null
   )
