@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { InstanceApi } from './api/instanceApi';
 import { registerHostCommand } from './commands/host';
+import { registerLifecycleCommands } from './commands/lifecycle';
 import { registerPanelCommands, runPanelAction } from './commands/panelCommands';
 import { registerShowQr } from './commands/showQr';
 import { registerTokenCommands } from './commands/tokens';
@@ -10,6 +11,8 @@ import { InstanceStore } from './storage/instanceStore';
 import { TokenStore } from './storage/tokenStore';
 import { Throttle } from './core/throttle';
 import { PAIRING_THROTTLE_MS } from './session/pairing';
+import { StatusCache, entryFromStatus } from './state/statusCache';
+import { registerInstancesView } from './views/registerInstancesView';
 import { PanelRegistry } from './webview/panelRegistry';
 import { registerQrSerializer } from './webview/serializer';
 
@@ -22,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const tokens = new TokenStore(context.secrets);
   const instances = new InstanceStore(context.globalState);
   const api = new InstanceApi(tokens, log);
+  const cache = new StatusCache();
   const panels = new PanelRegistry({
     extensionUri: context.extensionUri,
     api,
@@ -30,7 +34,10 @@ export function activate(context: vscode.ExtensionContext): void {
     timing: readTiming,
     closeWhenConnected: () => readSettings().closePanelWhenConnected,
     onAction: (instance, action) => runPanelAction(instance, action, log),
-    onConnected: (instance) => log.info(`${instance.key} is connected`),
+    onConnected: (instance, status) => {
+      log.info(`${instance.key} is connected`);
+      cache.set(instance, entryFromStatus(status));
+    },
   });
   context.subscriptions.push(
     log,
@@ -46,6 +53,8 @@ export function activate(context: vscode.ExtensionContext): void {
   registerTokenCommands(context, { tokens, instances, api });
   registerHostCommand(context);
   registerPanelCommands(context, { tokens, instances, panels });
+  const tree = registerInstancesView(context, { tokens, instances, api, cache });
+  registerLifecycleCommands(context, { tokens, instances, api, panels, tree });
 }
 
 export function deactivate(): void {

@@ -2,10 +2,8 @@ import * as vscode from 'vscode';
 import { InstanceApi } from '../api/instanceApi';
 import { InstanceRef } from '../instance';
 import { askToken } from '../prompts/askToken';
-import { pickInstance } from '../prompts/pickInstance';
-import { readSettings } from '../settings';
-import { instanceFromArg } from './instanceArg';
-import { ResolveDeps, resolveInstance, storeToken } from './resolveInstance';
+import { chooseInstance } from './chooseInstance';
+import { ResolveDeps, storeToken } from './resolveInstance';
 
 export function registerTokenCommands(context: vscode.ExtensionContext, deps: ResolveDeps & { api: InstanceApi }): void {
   const t = vscode.l10n.t;
@@ -32,15 +30,6 @@ export function registerTokenCommands(context: vscode.ExtensionContext, deps: Re
       void vscode.window.showInformationMessage(t('Token cleared for {0}.', instance.key));
     }),
   );
-}
-
-async function chooseInstance(arg: unknown, deps: ResolveDeps, title: string): Promise<InstanceRef | undefined> {
-  const carried = instanceFromArg(arg, readSettings().allowInsecureHttp);
-  if (carried !== 'invalid' && carried.key && carried.baseUrl) return { key: carried.key, baseUrl: carried.baseUrl };
-  const saved = deps.instances.all().filter((i) => carried === 'invalid' || !carried.key || i.key === carried.key);
-  if (saved.length > 0) return pickInstance(saved, title);
-  // Nothing saved yet: ask for the host and key the same way Show QR does, minus the token.
-  return resolveInstance(arg, deps, { askToken: false });
 }
 
 /**
