@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { E2eEnv } from './env';
@@ -33,12 +33,13 @@ export class CodeServer {
   private constructor(
     private readonly child: ChildProcess,
     readonly url: string,
-    readonly dirs: { userData: string; extensions: string; workspace: string; log: string },
+    readonly dirs: { base: string; userData: string; extensions: string; workspace: string; log: string },
   ) {}
 
   static async start(env: E2eEnv, vsix: string, logDir: string, options: CodeServerOptions = {}): Promise<CodeServer> {
     const base = mkdtempSync(join(tmpdir(), 'megaapi-e2e-'));
     const dirs = {
+      base,
       userData: join(base, 'user-data'),
       extensions: join(base, 'extensions'),
       workspace: join(base, 'workspace'),
@@ -65,7 +66,8 @@ export class CodeServer {
     return `${this.url}/?folder=${encodeURIComponent(this.dirs.workspace)}`;
   }
 
-  stop(): Promise<void> {
-    return stopProcess(this.child);
+  async stop(): Promise<void> {
+    await stopProcess(this.child);
+    rmSync(this.dirs.base, { recursive: true, force: true });
   }
 }
