@@ -23,9 +23,15 @@ export function failure(error: ApiError): { ok: false; error: ApiError } {
   return { ok: false, error };
 }
 
-/** Errors worth retrying on their own: the next attempt may well succeed. */
+/**
+ * Errors only the user can fix: a new token, another key or host. Anything
+ * else (a host that is down, slow or glitching, a garbled or flagged reply) is
+ * worth retrying on its own, with backoff.
+ */
+const NEEDS_THE_USER = new Set<ApiError['kind']>(['unauthorized', 'notFound', 'redirect', 'tls', 'invalidKey', 'noToken', 'cancelled']);
+
 export function isTransient(error: ApiError): boolean {
-  return ['server', 'timeout', 'network', 'unreachable', 'rateLimited'].includes(error.kind);
+  return !NEEDS_THE_USER.has(error.kind);
 }
 
 const UNREACHABLE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);

@@ -9,6 +9,8 @@ export interface PanelView {
   state: string;
   headline: string;
   message: string;
+  /** A QR still on screen, marked as possibly expired. */
+  stale: boolean;
 }
 
 /** Drives the VS Code workbench the way a person does: palette, prompts, the panel. */
@@ -96,7 +98,15 @@ export class Workbench {
       state: document.getElementById('app')?.dataset.state ?? '',
       headline: document.getElementById('headline')?.textContent ?? '',
       message: document.getElementById('message')?.textContent ?? '',
+      stale: document.getElementById('app')?.classList.contains('stale') ?? false,
     }));
+  }
+
+  async waitForPanelText(text: RegExp, timeoutMs = 30_000): Promise<PanelView> {
+    return waitFor(`the panel to say ${text}`, async () => {
+      const view = await this.panelView();
+      return text.test(`${view.headline} ${view.message}`) ? view : undefined;
+    }, timeoutMs, 100);
   }
 
   async waitForPanelState(state: string, timeoutMs = 30_000): Promise<PanelView> {
@@ -110,7 +120,7 @@ export class Workbench {
   async readQr(): Promise<string> {
     const frame = await this.panelFrame();
     return waitFor('a readable QR', async () => {
-      const image = await frame.$('#app[data-state="qr"] #qr[src^="data:image/"]');
+      const image = await frame.$('#app[data-state="qr"]:not(.stale) #qr[src^="data:image/"]');
       if (!image) return undefined;
       return decodeQr(await image.screenshot());
     });
