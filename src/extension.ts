@@ -37,6 +37,8 @@ export function activate(context: vscode.ExtensionContext): void {
     onConnected: (instance, status) => {
       log.info(`${instance.key} is connected`);
       cache.set(instance, entryFromStatus(status));
+      // Completes the walkthrough's last step.
+      void vscode.commands.executeCommand('setContext', 'megaapi.anyConnected', true);
     },
   });
   context.subscriptions.push(
