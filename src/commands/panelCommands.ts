@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { parsePhoneNumber } from '../core/phoneNumber';
 import { InstanceRef } from '../instance';
-import { phoneReason } from '../ui/reasons';
+import { askPhoneNumber } from '../prompts/askPhoneNumber';
 import { PanelAction } from '../ui/actions';
 import { PanelRegistry } from '../webview/panelRegistry';
 import { instanceFromArg } from './instanceArg';
@@ -30,23 +29,6 @@ export function registerPanelCommands(context: vscode.ExtensionContext, deps: Re
     vscode.commands.registerCommand('megaapi.copyQr', onActivePanel('copyQr')),
     vscode.commands.registerCommand('megaapi.saveQr', onActivePanel('saveQr')),
   );
-}
-
-async function askPhoneNumber(instance: InstanceRef): Promise<string | undefined> {
-  const t = vscode.l10n.t;
-  const answer = await vscode.window.showInputBox({
-    title: t('Link {0} with a phone number', instance.key),
-    prompt: t('The WhatsApp number with country code, digits only. Brazil: 55 + DDD + number, for example 5511999999999.'),
-    placeHolder: '5511999999999',
-    ignoreFocusOut: true,
-    validateInput: (text) => {
-      const parsed = parsePhoneNumber(text);
-      return parsed.ok ? undefined : phoneReason(parsed.reason, t);
-    },
-  });
-  if (answer === undefined) return undefined;
-  const parsed = parsePhoneNumber(answer);
-  return parsed.ok ? parsed.value : undefined;
 }
 
 /** Panel buttons that are commands of their own. */

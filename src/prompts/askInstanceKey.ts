@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { parseInstanceKey } from '../core/instanceKey';
 import { instanceKeyReason } from '../ui/reasons';
+import { askParsed } from './askParsed';
 
 interface KeyItem extends vscode.QuickPickItem {
   key?: string;
@@ -14,17 +15,15 @@ interface KeyItem extends vscode.QuickPickItem {
 export async function askInstanceKey(savedKeys: string[]): Promise<string | undefined> {
   const t = vscode.l10n.t;
   if (savedKeys.length === 0) {
-    const answer = await vscode.window.showInputBox({
-      title: t('MegaAPI instance key'),
-      prompt: t('The key of the instance to link, as shown in the MegaAPI panel.'),
-      placeHolder: 'megastart-XXXXXXXX',
-      ignoreFocusOut: true,
-      validateInput: (text) => {
-        const parsed = parseInstanceKey(text);
-        return parsed.ok ? undefined : instanceKeyReason(parsed.reason, t);
+    return askParsed(
+      {
+        title: t('MegaAPI instance key'),
+        prompt: t('The key of the instance to link, as shown in the MegaAPI panel.'),
+        placeHolder: 'megastart-XXXXXXXX',
       },
-    });
-    return answer === undefined ? undefined : parseOrUndefined(answer);
+      parseInstanceKey,
+      (reason) => instanceKeyReason(reason, t),
+    );
   }
   return pickKey(savedKeys);
 }
@@ -68,9 +67,4 @@ function pickKey(savedKeys: string[]): Promise<string | undefined> {
     });
     pick.show();
   });
-}
-
-function parseOrUndefined(text: string): string | undefined {
-  const parsed = parseInstanceKey(text);
-  return parsed.ok ? parsed.value : undefined;
 }

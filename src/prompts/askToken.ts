@@ -1,21 +1,18 @@
 import * as vscode from 'vscode';
 import { parseToken } from '../core/token';
 import { tokenReason } from '../ui/reasons';
+import { askParsed } from './askParsed';
 
 /** A password box for the instance token. Undefined when the user pressed Esc. */
-export async function askToken(key: string): Promise<string | undefined> {
+export function askToken(key: string): Promise<string | undefined> {
   const t = vscode.l10n.t;
-  const answer = await vscode.window.showInputBox({
-    title: t('MegaAPI token for {0}', key),
-    prompt: t('The token of this instance, from the MegaAPI panel. It is kept in VS Code\'s secret storage.'),
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (text) => {
-      const parsed = parseToken(text);
-      return parsed.ok ? undefined : tokenReason(parsed.reason, t);
+  return askParsed(
+    {
+      title: t('MegaAPI token for {0}', key),
+      prompt: t('The token of this instance, from the MegaAPI panel. It is kept in VS Code\'s secret storage.'),
+      password: true,
     },
-  });
-  if (answer === undefined) return undefined;
-  const parsed = parseToken(answer);
-  return parsed.ok ? parsed.value : undefined;
+    parseToken,
+    (reason) => tokenReason(reason, t),
+  );
 }

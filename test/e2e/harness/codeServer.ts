@@ -11,6 +11,8 @@ export interface CodeServerOptions {
   locale?: string;
   /** A fixed port (the demo); a free one otherwise. */
   port?: number;
+  /** More .vsix files to install beside the extension (test fixtures). */
+  alsoInstall?: string[];
 }
 
 /** Settings that keep the workbench quiet, so tests see only what the extension shows. */
@@ -50,7 +52,9 @@ export class CodeServer {
     if (options.locale) writeFileSync(join(dirs.userData, 'User', 'argv.json'), JSON.stringify({ locale: options.locale }));
 
     const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
-    execFileSync(env.node24, [env.codeServerEntry, ...common, '--install-extension', vsix], { stdio: 'ignore' });
+    for (const file of [vsix, ...(options.alsoInstall ?? [])]) {
+      execFileSync(env.node24, [env.codeServerEntry, ...common, '--install-extension', file], { stdio: 'ignore' });
+    }
 
     const port = options.port ?? (await freePort());
     const args = [env.codeServerEntry, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'];

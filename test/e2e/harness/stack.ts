@@ -12,6 +12,7 @@ export interface StackOptions {
   /** User settings; gets the mock's URL, for `megaapi.baseUrl`. */
   settings?: (mockUrl: string) => Record<string, unknown>;
   locale?: string;
+  alsoInstall?: string[];
   viewport?: { width: number; height: number };
   qrRotateSeconds?: number;
 }
@@ -27,12 +28,18 @@ export interface Stack {
 
 let env: E2eEnv | undefined;
 export const resultsDir = join(projectRoot(), 'test-results');
+/** The README's pictures, retaken by every end-to-end run so they show what ships. */
+export const screenshotsDir = join(projectRoot(), 'docs', 'screenshots');
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   env ??= e2eEnv();
   mkdirSync(resultsDir, { recursive: true });
   const mock = await MockProcess.start(env.root, resultsDir, options.instances, options.qrRotateSeconds);
-  const codeServer = await CodeServer.start(env, vsixPath(env.root), resultsDir, { settings: options.settings?.(mock.url), locale: options.locale });
+  const codeServer = await CodeServer.start(env, vsixPath(env.root), resultsDir, {
+    settings: options.settings?.(mock.url),
+    locale: options.locale,
+    alsoInstall: options.alsoInstall,
+  });
   const workbench = await Workbench.open(env.chromiumPath, codeServer.workbenchUrl(), options.viewport);
   const stack: Stack = {
     env,

@@ -50,6 +50,15 @@ export class Workbench {
     await row.click();
   }
 
+  /** True once the palette lists the command (the extension host has registered it). */
+  async hasCommand(title: string): Promise<boolean> {
+    await this.page.keyboard.press('Control+Shift+P');
+    await this.page.locator('.quick-input-widget input').fill(`>${title}`);
+    const shown = await this.quickPickRow(title).waitFor({ timeout: 2_000 }).then(() => true, () => false);
+    await this.page.keyboard.press('Escape');
+    return shown;
+  }
+
   /** The quick-pick row whose label is exactly `label`. */
   quickPickRow(label: string) {
     const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
@@ -150,8 +159,8 @@ export class Workbench {
     return this.page.locator('.notification-toast .notification-list-item-message').allInnerTexts();
   }
 
-  async screenshot(path: string): Promise<void> {
-    await this.page.screenshot({ path });
+  async screenshot(path: string, clip?: { x: number; y: number; width: number; height: number }): Promise<void> {
+    await this.page.screenshot({ path, clip });
   }
 
   async close(): Promise<void> {
