@@ -55,8 +55,8 @@ export function activate(context: vscode.ExtensionContext): void {
   registerTokenCommands(context, { tokens, instances, api });
   registerHostCommand(context);
   registerPanelCommands(context, { tokens, instances, panels });
-  const tree = registerInstancesView(context, { tokens, instances, api, cache });
-  registerLifecycleCommands(context, { tokens, instances, api, panels, tree });
+  const tree = registerInstancesView(context, { tokens, instances, api, cache, log });
+  registerLifecycleCommands(context, { tokens, instances, api, cache, panels, tree });
 }
 
 export function deactivate(): void {

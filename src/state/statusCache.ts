@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors';
+import { ApiError, ApiResult } from '../api/errors';
 import { InstanceStatus } from '../api/responses';
 import { InstanceRef, instanceId } from '../instance';
 
@@ -14,17 +14,38 @@ export function entryFromStatus(status: InstanceStatus): StatusEntry {
   return status.connected ? { kind: 'connected', status } : { kind: 'disconnected', status };
 }
 
+/** A missing token is a state of its own: it needs Set Token, not a retry. */
+export function entryFromResult(result: ApiResult<InstanceStatus>): StatusEntry {
+  if (result.ok) return entryFromStatus(result.value);
+  return result.error.kind === 'noToken' ? { kind: 'noToken' } : { kind: 'error', error: result.error };
+}
+
+interface Known {
+  entry: StatusEntry;
+  /** When the answer arrived; kept while a new check runs, so the tooltip stays honest. */
+  checkedAt?: number;
+}
+
 /** The last known state per instance, shared by the tree and the QR panels. */
 export class StatusCache {
-  private readonly entries = new Map<string, StatusEntry>();
+  private readonly entries = new Map<string, Known>();
   private readonly listeners = new Set<() => void>();
 
+  constructor(private readonly now: () => number = Date.now) {}
+
   get(instance: InstanceRef): StatusEntry | undefined {
-    return this.entries.get(instanceId(instance));
+    return this.entries.get(instanceId(instance))?.entry;
+  }
+
+  /** When the last answer (not the last attempt) arrived. */
+  checkedAt(instance: InstanceRef): number | undefined {
+    return this.entries.get(instanceId(instance))?.checkedAt;
   }
 
   set(instance: InstanceRef, entry: StatusEntry): void {
-    this.entries.set(instanceId(instance), entry);
+    const id = instanceId(instance);
+    const checkedAt = entry.kind === 'checking' ? this.entries.get(id)?.checkedAt : this.now();
+    this.entries.set(id, { entry, checkedAt });
     this.fire();
   }
 

@@ -1,49 +1,60 @@
 import { hostOf } from '../core/baseUrl';
 import { formatPhoneNumber, phoneFromJid } from '../core/phoneNumber';
+import { InstanceRef } from '../instance';
 import { StatusEntry } from '../state/statusCache';
 import { describeError } from '../ui/errorText';
 import { Translate } from '../ui/translate';
 
+export type InstanceIcon = 'pass-filled' | 'circle-large-outline' | 'question' | 'error' | 'key' | 'sync~spin';
+
 export interface InstanceLook {
+  label: string;
   description: string;
   /** Plain lines; the tree item renders them as its tooltip. */
   tooltip: string[];
-  icon: 'pass-filled' | 'circle-large-outline' | 'question' | 'error' | 'key' | 'sync~spin';
-  /** For menus: `instance.connected`, `instance.disconnected`, ... */
+  icon: InstanceIcon;
+  /** A theme color id, for the states worth a glance. */
+  iconColor?: 'testing.iconPassed' | 'errorForeground';
+  /** For menus: `instance.connected`, `instance.disconnected`, `instance.unknown`, `instance.noToken`, `instance.error.<kind>`. */
   contextValue: string;
 }
 
-/** How a saved instance looks in the sidebar, from what is known of it. Never shows a token. */
-export function describeInstance(instance: { baseUrl: string; key: string }, entry: StatusEntry | undefined, t: Translate): InstanceLook {
+/**
+ * How a saved instance looks in the sidebar, from what is known of it.
+ * It takes only the host and key, so a token cannot reach the item.
+ * `checkedAt` is the time of the last answer, already formatted for the user.
+ */
+export function describeInstance(instance: InstanceRef, entry: StatusEntry | undefined, t: Translate, checkedAt?: string): InstanceLook {
   const host = hostOf(instance.baseUrl);
-  const base = [t('Instance: {0}', instance.key), t('Host: {0}', host)];
-  const look = (description: string, icon: InstanceLook['icon'], kind: string, state: string): InstanceLook => ({
+  const look = (description: string, icon: InstanceIcon, state: string, contextValue: string): InstanceLook => ({
+    label: instance.key,
     description,
     icon,
-    contextValue: `instance.${kind}`,
-    tooltip: [...base, t('State: {0}', state)],
+    iconColor: icon === 'pass-filled' ? 'testing.iconPassed' : icon === 'error' ? 'errorForeground' : undefined,
+    contextValue: `instance.${contextValue}`,
+    tooltip: [t('Instance: {0}', instance.key), t('Host: {0}', host), t('State: {0}', state), ...(checkedAt ? [t('Checked at {0}', checkedAt)] : [])],
   });
   switch (entry?.kind) {
     case undefined:
-      return look('', 'question', 'unknown', t('not checked yet'));
+      return look('', 'question', t('not checked yet'), 'unknown');
     case 'checking':
-      return look(t('checking…'), 'sync~spin', 'unknown', t('checking…'));
+      return look(t('checking…'), 'sync~spin', t('checking…'), 'unknown');
     case 'connected': {
       const user = entry.status.user;
       const phone = user ? phoneFromJid(user.id) : undefined;
       const who = [phone ? formatPhoneNumber(phone) : user?.id, user?.verifiedName ?? user?.name].filter(Boolean).join(' · ');
-      return look(who || t('connected'), 'pass-filled', 'connected', t('connected'));
+      return look(who || t('connected'), 'pass-filled', t('connected'), 'connected');
     }
     case 'disconnected': {
       // Values other than "connected" are shown as the server said them.
       const raw = entry.status.status;
-      return look(raw && raw !== 'unknown' ? raw : t('not linked'), 'circle-large-outline', 'disconnected', raw || t('not linked'));
+      return look(raw && raw !== 'unknown' ? raw : t('not linked'), 'circle-large-outline', raw || t('not linked'), 'disconnected');
     }
     case 'noToken':
-      return look(t('no token'), 'key', 'noToken', t('no token stored'));
+      return look(t('no token'), 'key', t('no token stored'), 'noToken');
     case 'error': {
       const message = describeError(entry.error, { host, key: instance.key }, t).message;
-      return look(shortError(entry.error.kind, t), 'error', 'error', message);
+      return look(shortError(entry.error.kind, t), 'error', message, `error.${entry.error.kind}`);
     }
   }
 }

@@ -1,56 +1,75 @@
 import * as vscode from 'vscode';
 import { InstanceApi } from '../api/instanceApi';
-import { InstanceRef, instanceId } from '../instance';
-import { StatusCache, entryFromStatus } from '../state/statusCache';
+import { InstanceRef } from '../instance';
+import { StatusCache, entryFromResult } from '../state/statusCache';
 import { InstanceStore, SavedInstance } from '../storage/instanceStore';
 import { describeInstance } from './describeInstance';
+import { ErrorItem } from './errorItem';
+import { InstanceItem } from './instanceItem';
 
 /** Status calls at once when the whole list refreshes: enough to be quick, few enough to be polite. */
 const CONCURRENCY = 4;
-
-class InstanceItem extends vscode.TreeItem {
-  constructor(
-    readonly instance: InstanceRef,
-    look: ReturnType<typeof describeInstance>,
-  ) {
-    super(instance.key, vscode.TreeItemCollapsibleState.None);
-    this.id = instanceId(instance);
-    this.description = look.description;
-    this.tooltip = new vscode.MarkdownString(look.tooltip.map((line) => escapeMarkdown(line)).join('  \n'));
-    this.contextValue = look.contextValue;
-    const color = look.icon === 'pass-filled' ? new vscode.ThemeColor('testing.iconPassed') : look.icon === 'error' ? new vscode.ThemeColor('errorForeground') : undefined;
-    this.iconPath = new vscode.ThemeIcon(look.icon, color);
-    this.command = { command: 'megaapi.showQr', title: vscode.l10n.t('Show QR'), arguments: [{ instance }] };
-  }
-}
 
 /**
  * The sidebar's list of saved instances with their link state. Rendering
  * never calls the network and never shows a popup: states come from the
  * cache, which `refresh` fills when the view is visible or the user asks.
  */
-export class InstancesTree implements vscode.TreeDataProvider<InstanceItem>, vscode.Disposable {
+export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
+  private running?: Promise<void>;
+  /** Set when checking failed in a way no single instance's state can show. */
+  private failure?: string;
 
   constructor(
     private readonly instances: InstanceStore,
     private readonly cache: StatusCache,
     private readonly api: InstanceApi,
+    private readonly log: vscode.LogOutputChannel,
   ) {
     this.subscriptions = [instances.onDidChange(() => this.changed.fire()), cache.onDidChange(() => this.changed.fire())];
   }
 
-  getTreeItem(item: InstanceItem): vscode.TreeItem {
+  getTreeItem(item: vscode.TreeItem): vscode.TreeItem {
     return item;
   }
 
-  getChildren(): InstanceItem[] {
-    return this.instances.all().map((saved) => new InstanceItem(saved, describeInstance(saved, this.cache.get(saved), vscode.l10n.t)));
+  getChildren(): vscode.TreeItem[] {
+    const items = this.instances.all().map((saved) => this.item(saved));
+    return this.failure ? [new ErrorItem(this.failure), ...items] : items;
   }
 
-  async refreshAll(): Promise<void> {
+  /** A second call while one runs (the view shown twice, Refresh pressed) joins it instead of asking again. */
+  refreshAll(): Promise<void> {
+    this.running ??= this.checkAll().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /** Never rejects: MegaAPI's answer, good or bad, becomes the instance's state. */
+  async refreshOne(instance: InstanceRef): Promise<void> {
+    this.cache.set(instance, { kind: 'checking' });
+    try {
+      this.cache.set(instance, entryFromResult(await this.api.call(instance, 'Status', (client) => client.getStatus(instance.key))));
+    } catch (thrown) {
+      // Not an answer from MegaAPI but a fault here: say so once above the list, and leave the state unknown.
+      this.failure = thrown instanceof Error ? thrown.message : String(thrown);
+      this.log.error(`Status ${instance.key}: ${this.failure}`);
+      this.cache.delete(instance);
+    }
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+  }
+
+  private async checkAll(): Promise<void> {
+    if (this.failure) {
+      this.failure = undefined;
+      this.changed.fire();
+    }
     const queue: SavedInstance[] = this.instances.all();
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) await this.refreshOne(next);
@@ -58,20 +77,9 @@ export class InstancesTree implements vscode.TreeDataProvider<InstanceItem>, vsc
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   }
 
-  async refreshOne(instance: InstanceRef): Promise<void> {
-    this.cache.set(instance, { kind: 'checking' });
-    const result = await this.api.call(instance, 'Status', (client) => client.getStatus(instance.key));
-    if (result.ok) this.cache.set(instance, entryFromStatus(result.value));
-    else if (result.error.kind === 'noToken') this.cache.set(instance, { kind: 'noToken' });
-    else this.cache.set(instance, { kind: 'error', error: result.error });
+  private item(saved: SavedInstance): InstanceItem {
+    const at = this.cache.checkedAt(saved);
+    const checkedAt = at === undefined ? undefined : new Date(at).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
+    return new InstanceItem(saved, describeInstance(saved, this.cache.get(saved), vscode.l10n.t, checkedAt));
   }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    this.changed.dispose();
-  }
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
