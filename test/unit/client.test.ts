@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import { createServer } from 'node:net';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
@@ -144,6 +146,27 @@ describe('MegaApiClient against the mock MegaAPI', function () {
     const port = await closedPort();
     const result = await connect(`http://127.0.0.1:${port}`, TOKEN, 2_000).getQr(KEY);
     assert.deepEqual(result, { ok: false, error: { kind: 'unreachable', code: 'ECONNREFUSED' } });
+  });
+
+  it('refuses a host whose TLS certificate is not trusted, naming the problem, and sends nothing', async () => {
+    let requests = 0;
+    const server = createHttpsServer(
+      { key: readFileSync('test/fixtures/tls/localhost.key'), cert: readFileSync('test/fixtures/tls/localhost.crt') },
+      (_req, res) => {
+        requests++;
+        res.end('{}');
+      },
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const result = await connect(`https://127.0.0.1:${port}`, TOKEN, 2_000).getQr(KEY);
+      assert.deepEqual(result, { ok: false, error: { kind: 'tls', code: 'DEPTH_ZERO_SELF_SIGNED_CERT' } });
+      assert.equal(requests, 0, 'no request, so no token, crossed the untrusted connection');
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('never follows a redirect, so the token never reaches another origin', async () => {
