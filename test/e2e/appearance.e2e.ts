@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { Stack, startStack } from './harness/stack';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Stack, screenshotsDir, startStack } from './harness/stack';
 
 const KEY = 'megastart-theme1';
 const TOKEN = 'token-theme';
@@ -45,6 +47,11 @@ describe('the QR stays scannable in every theme and in a narrow column', functio
       assert.equal(await stack.workbench.waitForQr(expected), expected);
       const box = await stack.workbench.qrBox();
       assert.ok(box.width >= 264, `the QR is ${box.width}px wide`);
+      if (theme !== 'Default High Contrast') {
+        mkdirSync(screenshotsDir, { recursive: true });
+        const name = theme.includes('Dark') ? 'panel-dark.png' : 'panel-light.png';
+        await stack.workbench.screenshot(join(screenshotsDir, name));
+      }
     });
   }
 

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { waitFor } from './harness/processes';
-import { Stack, startStack } from './harness/stack';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Stack, screenshotsDir, startStack } from './harness/stack';
 
 const KEY = 'megastart-life1';
 const TOKEN = 'token-life';
@@ -50,6 +52,9 @@ describe('the linking lifecycle: auto-refresh, cap, pairing code, sidebar, conne
     const issued = (await mock.state(KEY)).lastPairingCode as string;
     assert.equal(shown.replace('-', ''), issued);
     assert.match(shown, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    mkdirSync(screenshotsDir, { recursive: true });
+    await frame.locator('#pairing').scrollIntoViewIfNeeded();
+    await workbench.screenshot(join(screenshotsDir, 'pairing-code.png'));
   });
 
   it('the sidebar lists the instance with its state', async () => {
@@ -68,6 +73,7 @@ describe('the linking lifecycle: auto-refresh, cap, pairing code, sidebar, conne
     await waitFor('the panel to close', async () => ((await workbench.page.locator('.tab', { hasText: `MegaAPI QR: ${KEY}` }).count()) === 0 ? true : undefined), 15_000);
     const row = workbench.page.locator('.pane-body .monaco-list-row', { hasText: KEY });
     await waitFor('the account in the sidebar', async () => ((await row.innerText()).includes('+55 11 98765-4321') ? true : undefined));
+    await workbench.screenshot(join(screenshotsDir, 'sidebar.png'));
   });
 
   it('Logout and Restart ask first, then reach MegaAPI', async () => {

@@ -91,14 +91,27 @@ export class Workbench {
     await this.page.keyboard.press('Escape');
   }
 
-  /** The frame inside the webview that holds the QR panel of `key` (webviews are nested iframes). */
-  async panelFrame(timeoutMs = 30_000): Promise<Frame> {
-    return waitFor('the QR panel', async () => {
+  /**
+   * The frame inside the webview that holds a QR panel (webviews are nested
+   * iframes); with `key`, the panel of that instance, told by its page title.
+   */
+  async panelFrame(timeoutMs = 30_000, key?: string): Promise<Frame> {
+    return waitFor(key ? `the QR panel of ${key}` : 'the QR panel', async () => {
       for (const frame of this.page.frames()) {
-        if (await frame.$('#app').catch(() => null)) return frame;
+        if (!(await frame.$('#app').catch(() => null))) continue;
+        if (!key || (await frame.title()).endsWith(`: ${key}`)) return frame;
       }
       return undefined;
     }, timeoutMs);
+  }
+
+  /** Decodes the QR shown in the panel of `key`. */
+  async readQrOf(key: string): Promise<string> {
+    const frame = await this.panelFrame(30_000, key);
+    return waitFor(`a readable QR for ${key}`, async () => {
+      const image = await frame.$('#app[data-state="qr"]:not(.stale) #qr[src^="data:image/"]');
+      return image ? decodeQr(await image.screenshot()) : undefined;
+    });
   }
 
   async panelView(): Promise<PanelView> {
