@@ -16,10 +16,7 @@ describe('the QR stays scannable in every theme and in a narrow column', functio
       settings: (mockUrl) => ({ 'megaapi.baseUrl': mockUrl, 'workbench.colorTheme': 'Default Dark Modern' }),
     });
     const { workbench } = stack;
-    await workbench.runCommand('MegaAPI: Show QR');
-    await workbench.answer('instance key', KEY);
-    await workbench.answer(`MegaAPI token for ${KEY}`, TOKEN);
-    await workbench.readQr();
+    await workbench.showQrFor(KEY, TOKEN);
   });
   after(async () => stack?.stop());
 

@@ -16,10 +16,7 @@ describe('when MegaAPI misbehaves, the panel says what is wrong and recovers', f
       settings: (url) => ({ 'megaapi.baseUrl': url, 'megaapi.requestTimeoutSeconds': 2 }),
     });
     const { workbench } = stack;
-    await workbench.runCommand('MegaAPI: Show QR');
-    await workbench.answer('instance key', KEY);
-    await workbench.answer(`MegaAPI token for ${KEY}`, TOKEN);
-    await workbench.readQr();
+    await workbench.showQrFor(KEY, TOKEN);
   });
   after(async () => stack?.stop());
 

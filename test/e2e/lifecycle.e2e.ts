@@ -18,9 +18,7 @@ describe('the linking lifecycle: auto-refresh, cap, pairing code, sidebar, conne
       settings: (mockUrl) => ({ 'megaapi.baseUrl': mockUrl, 'megaapi.qrRefreshSeconds': 10, 'megaapi.maxQrCodes': 2 }),
     });
     const { workbench } = stack;
-    await workbench.runCommand('MegaAPI: Show QR');
-    await workbench.answer('instance key', KEY);
-    await workbench.answer(`MegaAPI token for ${KEY}`, TOKEN);
+    await workbench.showQrFor(KEY, TOKEN);
   });
   after(async () => stack?.stop());
 

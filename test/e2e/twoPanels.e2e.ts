@@ -16,10 +16,7 @@ describe('two panels for two instances', function () {
 
   it('each shows its own QR and its own trouble, switching between their tabs', async () => {
     const { workbench, mock } = stack;
-    await workbench.runCommand('MegaAPI: Show QR');
-    await workbench.answer('instance key', A);
-    await workbench.answer(`MegaAPI token for ${A}`, TOKEN);
-    assert.equal(await workbench.readQrOf(A), (await mock.state(A)).currentQr);
+    assert.equal(await workbench.showQrFor(A, TOKEN), (await mock.state(A)).currentQr);
 
     await workbench.runCommand('MegaAPI: Show QR');
     await workbench.answer('instance key', B);

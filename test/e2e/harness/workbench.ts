@@ -87,6 +87,17 @@ export class Workbench {
     });
   }
 
+  /**
+   * Show QR for `key` the way a user does it, answering the token prompt when
+   * `token` is given (the first time for that key), and waits for the QR.
+   */
+  async showQrFor(key: string, token?: string): Promise<string> {
+    await this.runCommand('MegaAPI: Show QR');
+    await this.answer('instance key', key);
+    if (token !== undefined) await this.answer(`MegaAPI token for ${key}`, token);
+    return this.readQrOf(key);
+  }
+
   async pressEscape(): Promise<void> {
     await this.page.keyboard.press('Escape');
   }
