@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { E2eEnv } from './env';
+import { writeLanguagePacks } from './languagePacks';
 import { freePort, startProcess, stopProcess, waitFor } from './processes';
 
 export interface CodeServerOptions {
@@ -55,6 +56,7 @@ export class CodeServer {
     for (const file of [vsix, ...(options.alsoInstall ?? [])]) {
       execFileSync(env.node24, [env.codeServerEntry, ...common, '--install-extension', file], { stdio: 'ignore' });
     }
+    if (options.locale) writeLanguagePacks(dirs.userData, dirs.extensions);
 
     const port = options.port ?? (await freePort());
     const args = [env.codeServerEntry, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'];
