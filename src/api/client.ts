@@ -82,4 +82,3 @@ export function instanceUrl(baseUrl: string, segments: string[], query?: Record<
   return url.toString();
 }
 
-export type { FetchLike };

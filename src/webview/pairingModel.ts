@@ -1,4 +1,4 @@
-import { formatPairingCode } from '../core/throttle';
+import { formatPairingCode } from '../core/pairingCode';
 import { PairingView } from '../session/pairing';
 import { describeError } from '../ui/errorText';
 import { phoneReason } from '../ui/reasons';
