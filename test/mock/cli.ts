@@ -17,7 +17,11 @@ async function main(): Promise<void> {
     return;
   }
 
-  const server = await startMockServer({ port: options.port, instances: options.instances, qrRotateMs: options.qrRotateMs });
+  const server = await startMockServer({
+    port: options.port,
+    instances: options.instances,
+    qrRotateMs: options.qrRotateMs,
+  });
   process.stdout.write(`MOCK_LISTENING ${server.url}\n`);
   console.error(
     [
@@ -29,6 +33,8 @@ async function main(): Promise<void> {
       '  POST /__mock/instances/KEY/rotate      POST /__mock/instances {"key","token"}',
       '  POST /__mock/faults {...}              DELETE /__mock/faults',
       '  GET  /__mock/requests                  DELETE /__mock/requests',
+      '  GET  /__mock/instances/KEY/messages    POST /__mock/instances/KEY/numbers {"number"}',
+      '  GET  /__mock/instances/KEY/webhook     POST /__mock/instances/KEY/webhook {fields; null removes}',
       `e.g. curl -X POST ${server.url}/__mock/instances/${options.instances[0].key}/connect`,
       'Ctrl+C stops.',
     ].join('\n'),

@@ -34,9 +34,13 @@ export function parseCliArgs(argv: string[]): { ok: true; options: CliOptions } 
   }
 
   const port = Number(values.port ?? '3000');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, error: `invalid --port: ${values.port}` };
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    return { ok: false, error: `invalid --port: ${values.port}` };
+  }
   const seconds = Number(values['qr-rotate-seconds'] ?? '20');
-  if (!Number.isFinite(seconds) || seconds <= 0) return { ok: false, error: `invalid --qr-rotate-seconds: ${values['qr-rotate-seconds']}` };
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    return { ok: false, error: `invalid --qr-rotate-seconds: ${values['qr-rotate-seconds']}` };
+  }
 
   const instances: MockInstance[] = [];
   for (const spec of values.instance ?? []) {

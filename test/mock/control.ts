@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import { AfterLinkAction, answerAfterLinkControl } from './afterLinkControl';
+import { parseJson, readBody } from './body';
 import { FaultQueue, parseFault } from './faults';
 import type { RequestLog } from './requestLog';
 import { NOT_FOUND, pathSegments } from './routes';
@@ -10,9 +12,6 @@ export interface MockContext {
   faults: FaultQueue;
   log: RequestLog;
 }
-
-/** Control bodies are a few hundred bytes; the cap only stops a runaway client. */
-const MAX_BODY = 1 << 20;
 
 class BadRequest extends Error {}
 
@@ -36,6 +35,12 @@ export async function answerControl(ctx: MockContext, req: IncomingMessage, path
       case 'POST instances/*/disconnect':
       case 'POST instances/*/rotate':
         return instanceAction(ctx, parts[1], parts[2], await readJson(req));
+      case 'GET instances/*/messages':
+      case 'GET instances/*/webhook':
+        return answerAfterLinkControl(ctx.state, 'GET', parts[1], parts[2] as AfterLinkAction, undefined);
+      case 'POST instances/*/webhook':
+      case 'POST instances/*/numbers':
+        return answerAfterLinkControl(ctx.state, 'POST', parts[1], parts[2] as AfterLinkAction, await readJson(req));
       case 'GET faults':
         return json(200, { faults: ctx.faults.pending });
       case 'POST faults': {
@@ -70,7 +75,9 @@ export function resetAll(ctx: MockContext): void {
 
 function addInstance(ctx: MockContext, body: unknown): Reply {
   const { key, token } = (body ?? {}) as Record<string, unknown>;
-  if (typeof key !== 'string' || key === '' || typeof token !== 'string') return bad('body must be {"key": string, "token": string}');
+  if (typeof key !== 'string' || key === '' || typeof token !== 'string') {
+    return bad('body must be {"key": string, "token": string}');
+  }
   ctx.state.upsert({ key, token });
   return json(200, { ok: true, key });
 }
@@ -94,18 +101,9 @@ function instanceAction(ctx: MockContext, key: string, action: string, body: unk
 
 /** An empty body reads as undefined, so `connect` works with or without one. */
 async function readJson(req: IncomingMessage): Promise<unknown> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new BadRequest('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new BadRequest('body is not valid JSON');
-  }
+  const body = await readBody(req);
+  if (body.tooLarge) throw new BadRequest('body too large');
+  const parsed = parseJson(body);
+  if (!parsed.ok) throw new BadRequest('body is not valid JSON');
+  return parsed.value;
 }

@@ -23,17 +23,31 @@ export interface MockFault {
 
 export type FaultParse = { ok: true; fault: MockFault } | { ok: false; reason: string };
 
-const KEYS = ['match', 'count', 'status', 'body', 'contentType', 'headers', 'delayMs', 'hang', 'resetMidBody', 'bigBodyBytes'];
+const KEYS = [
+  'match',
+  'count',
+  'status',
+  'body',
+  'contentType',
+  'headers',
+  'delayMs',
+  'hang',
+  'resetMidBody',
+  'bigBodyBytes',
+];
 
 /** Strict on purpose: a misspelt field ("delay") would otherwise queue a fault that silently does nothing. */
 export function parseFault(raw: unknown): FaultParse {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'fault must be a JSON object' };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, reason: 'fault must be a JSON object' };
+  }
   const input = raw as Record<string, unknown>;
   const unknown = Object.keys(input).filter((k) => !KEYS.includes(k));
   if (unknown.length > 0) return { ok: false, reason: `unknown fault field(s): ${unknown.join(', ')}` };
 
   const problems: string[] = [];
-  const isInt = (v: unknown, min: number, max = Number.MAX_SAFE_INTEGER) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+  const isInt = (v: unknown, min: number, max = Number.MAX_SAFE_INTEGER) =>
+    Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
   const check = (name: string, valid: (v: unknown) => boolean, expected: string) => {
     if (input[name] !== undefined && !valid(input[name])) problems.push(`${name} must be ${expected}`);
   };
@@ -63,7 +77,9 @@ function isHeaderObject(v: unknown): boolean {
 
 /** True when the fault answers instead of the normal route, so the route (and its side effects) must not run. */
 export function replacesAnswer(fault: MockFault): boolean {
-  return fault.status !== undefined || fault.body !== undefined || fault.bigBodyBytes !== undefined || fault.hang === true;
+  return (
+    fault.status !== undefined || fault.body !== undefined || fault.bigBodyBytes !== undefined || fault.hang === true
+  );
 }
 
 /** First queued, first served: a test can line up "502, then 401" for consecutive requests. */

@@ -11,6 +11,11 @@ export interface MockRequestLog {
   authorized: boolean;
   /** The raw header, kept so a test can prove the token travelled only there. */
   authorization: string | undefined;
+  /**
+   * The parsed JSON; for anything else, or JSON over 16 KiB, the raw text cut
+   * to 1 KiB; absent when the request had no body.
+   */
+  body?: unknown;
 }
 
 /** A long demo polls every few seconds; past this size the oldest entries go. */

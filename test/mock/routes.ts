@@ -1,3 +1,5 @@
+import { AfterLinkRoute, answerAfterLink, isAfterLinkRoute, matchAfterLink } from './afterLinkRoutes';
+import type { RequestBody } from './body';
 import { makePairingCode, isValidPhoneNumber } from './qr';
 import { Reply, json } from './send';
 import type { InstanceState, MockState } from './state';
@@ -5,7 +7,7 @@ import type { InstanceState, MockState } from './state';
 export type RestRoute = 'qrcode' | 'status' | 'pairingCode' | 'logout' | 'restart';
 
 export interface RestMatch {
-  route: RestRoute;
+  route: RestRoute | AfterLinkRoute;
   key: string;
 }
 
@@ -24,7 +26,10 @@ export function pathSegments(pathname: string): string[] | undefined {
 
 export function matchRest(method: string, pathname: string): RestMatch | undefined {
   const parts = pathSegments(pathname);
-  if (!parts || parts[0] !== 'rest' || parts[1] !== 'instance' || parts.some((p) => p === '')) return undefined;
+  if (!parts || parts[0] !== 'rest' || parts.some((p) => p === '')) return undefined;
+  const afterLink = matchAfterLink(method, parts.slice(1));
+  if (afterLink) return afterLink;
+  if (parts[1] !== 'instance') return undefined;
   const [, , a, b] = parts;
   if (method === 'GET' && parts.length === 3) return { route: 'status', key: a };
   if (method === 'GET' && parts.length === 4 && a === 'qrcode_base64') return { route: 'qrcode', key: b };
@@ -46,11 +51,13 @@ export async function answerRest(
   match: RestMatch | undefined,
   authorization: string | undefined,
   query: URLSearchParams,
+  body: RequestBody,
 ): Promise<Reply> {
   if (!match) return NOT_FOUND();
   const instance = state.find(match.key);
   if (!instance) return json(404, { error: true, message: 'Instance not found' });
   if (!isAuthorized(instance, authorization)) return json(401, { error: true, message: 'Unauthorized' });
+  if (isAfterLinkRoute(match.route)) return answerAfterLink(instance, match.route, query, body);
 
   switch (match.route) {
     case 'qrcode': {
@@ -61,7 +68,11 @@ export async function answerRest(
     case 'status': {
       const status = instance.connected ? 'connected' : 'disconnected';
       const user = instance.connected ? { user: instance.user } : {};
-      return json(200, { error: false, message: 'Instance data fetched', instance: { key: instance.key, status, ...user } });
+      return json(200, {
+        error: false,
+        message: 'Instance data fetched',
+        instance: { key: instance.key, status, ...user },
+      });
     }
     case 'pairingCode': {
       const phone = query.get('phoneNumber');

@@ -1,5 +1,7 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { SentMessage, WebhookData } from './afterLinkState';
+import { loggedBody, readBody } from './body';
 import { answerControl, MockContext, resetAll } from './control';
 import { FaultQueue, MockFault } from './faults';
 import { MockRequestLog, RequestLog } from './requestLog';
@@ -10,6 +12,7 @@ import { MockInstance, MockState } from './state';
 export type { MockInstance } from './state';
 export type { MockFault } from './faults';
 export type { MockRequestLog } from './requestLog';
+export type { SentMessage, WebhookData } from './afterLinkState';
 
 export interface MockOptions {
   /** 0 picks a free port. Default 0. */
@@ -37,13 +40,26 @@ export interface MockServer {
   rotateQr(key: string): string | undefined;
   addInstance(instance: MockInstance): void;
   addFault(fault: MockFault): void;
+  /** Texts accepted by `sendMessage/{key}/text`, in order. */
+  sentMessages(key: string): SentMessage[];
+  webhook(key: string): WebhookData;
+  /** Bodies of accepted `configWebhook` calls, in order. */
+  webhookConfigs(key: string): unknown[];
+  /** Same as `POST /__mock/instances/{key}/webhook`: merges, and a null field is removed. */
+  setWebhook(key: string, fields: Record<string, unknown>): void;
+  /** Makes `isOnWhatsApp` answer true for these 10-15 digits; throws on anything else. */
+  addKnownNumber(key: string, digits: string): void;
   /** Same as `POST /__mock/reset`. */
   reset(): void;
 }
 
 export async function startMockServer(opts: MockOptions): Promise<MockServer> {
   const now = opts.now ?? Date.now;
-  const ctx: MockContext = { state: new MockState(opts.qrRotateMs ?? 20_000, now), faults: new FaultQueue(), log: new RequestLog() };
+  const ctx: MockContext = {
+    state: new MockState(opts.qrRotateMs ?? 20_000, now),
+    faults: new FaultQueue(),
+    log: new RequestLog(),
+  };
   for (const instance of opts.instances) ctx.state.upsert(instance);
 
   const sockets = new Set<Socket>();
@@ -105,6 +121,14 @@ export async function startMockServer(opts: MockOptions): Promise<MockServer> {
     rotateQr: (key) => ctx.state.require(key).rotate(),
     addInstance: (instance) => void ctx.state.upsert(instance),
     addFault: (fault) => ctx.faults.add(fault),
+    sentMessages: (key) => ctx.state.require(key).afterLink.sent.map((m) => ({ ...m })),
+    webhook: (key) => ({ ...ctx.state.require(key).afterLink.webhook }),
+    webhookConfigs: (key) => structuredClone(ctx.state.require(key).afterLink.webhookConfigs),
+    setWebhook: (key, fields) => {
+      const problem = ctx.state.require(key).afterLink.mergeWebhook(fields);
+      if (problem !== undefined) throw new Error(problem);
+    },
+    addKnownNumber: (key, digits) => ctx.state.require(key).afterLink.addKnownNumber(digits),
     reset: () => resetAll(ctx),
   };
 }
@@ -123,20 +147,27 @@ async function handle(
     send(res, await answerControl(ctx, req, pathname));
     return;
   }
+  const time = now();
+  const body = await readBody(req);
 
   // Everything but the control routes is logged, so a stray request (a double slash, the host root) shows up too.
   const match = matchRest(method, pathname);
   const authorization = req.headers.authorization;
+  const logged = loggedBody(body);
   ctx.log.add({
-    time: now(),
+    time,
     method,
     path: pathname,
     query: search,
     key: match?.key,
     authorized: isAuthorized(match && ctx.state.find(match.key), authorization),
     authorization,
+    // Left out rather than undefined, so a log read back as JSON deep-equals the in-process one.
+    ...(logged !== undefined && { body: logged }),
   });
-  const normal = () => answerRest(ctx.state, match, authorization, new URLSearchParams(search));
+  // The client hung up mid-upload: its entry is logged, and there is no one left to answer.
+  if (body.aborted) return;
+  const normal = () => answerRest(ctx.state, match, authorization, new URLSearchParams(search), body);
   const fault = pathname.startsWith('/rest/') ? ctx.faults.take(pathname) : undefined;
   if (fault) await sendWithFault(res, fault, normal, sleep);
   else send(res, await normal());

@@ -1,3 +1,4 @@
+import { AfterLinkSnapshot, AfterLinkState } from './afterLinkState';
 import { makeQrContent, renderQrDataUrl } from './qr';
 
 export interface MockInstance {
@@ -11,7 +12,7 @@ export interface MockUser {
   verifiedName: string;
 }
 
-export interface InstanceSnapshot {
+export interface InstanceSnapshot extends AfterLinkSnapshot {
   connected: boolean;
   currentQr: string | undefined;
   issuedQrs: string[];
@@ -32,6 +33,7 @@ export class InstanceState {
   lastPairingCode: string | undefined;
   /** Every QR content actually sent to an API client, in order. */
   readonly issued: string[] = [];
+  readonly afterLink: AfterLinkState;
   private windowStart = 0;
   private baseSeq = 0;
   private current: { seq: number; content: string; image?: Promise<string> } | undefined;
@@ -42,6 +44,7 @@ export class InstanceState {
     private readonly rotateMs: number,
     private readonly now: () => number,
   ) {
+    this.afterLink = new AfterLinkState(now);
     this.startLinkingAttempt();
   }
 
@@ -62,6 +65,11 @@ export class InstanceState {
     this.connected = false;
     this.user = undefined;
     this.startLinkingAttempt();
+  }
+
+  /** The linked phone's digits; undefined while unlinked. */
+  ownNumber(): string | undefined {
+    return this.connected ? this.user?.id.split('@')[0] : undefined;
   }
 
   /** The content a QR request would get right now; undefined while linked. */
@@ -92,7 +100,12 @@ export class InstanceState {
   }
 
   snapshot(): InstanceSnapshot {
-    const snap: InstanceSnapshot = { connected: this.connected, currentQr: this.currentQr(), issuedQrs: [...this.issued] };
+    const snap: InstanceSnapshot = {
+      connected: this.connected,
+      currentQr: this.currentQr(),
+      issuedQrs: [...this.issued],
+      ...this.afterLink.snapshot(this.ownNumber()),
+    };
     if (this.lastPairingCode !== undefined) snap.lastPairingCode = this.lastPairingCode;
     return snap;
   }
@@ -134,6 +147,7 @@ export class MockState {
       instance.disconnect();
       instance.lastPairingCode = undefined;
       instance.issued.length = 0;
+      instance.afterLink.reset();
     }
   }
 

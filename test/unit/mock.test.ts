@@ -28,7 +28,12 @@ describe('mock MegaAPI server', () => {
   };
   const control = (method: string, path: string, body?: unknown) =>
     fetch(`${mock.url}/__mock/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-  const qr = async () => (await (await call(`/rest/instance/qrcode_base64/${KEY}`)).json()) as { error: boolean; message: string; qrcode?: string };
+  const qr = async () =>
+    (await (await call(`/rest/instance/qrcode_base64/${KEY}`)).json()) as {
+      error: boolean;
+      message: string;
+      qrcode?: string;
+    };
   // Decoding costs ~50 ms, so once the first test has tied the PNG to its content the others read the content from the log.
   const fetchQrContent = async (): Promise<string> => {
     assert.equal((await qr()).error, false);
@@ -97,7 +102,9 @@ describe('mock MegaAPI server', () => {
     const before = await fetchQrContent();
     await control('POST', `instances/${KEY}/connect`, { name: 'Ana' });
     assert.deepEqual(await qr(), { error: true, message: 'User is already logged in' });
-    const status = (await (await call(`/rest/instance/${KEY}`)).json()) as { instance: { status: string; user?: { name: string; id: string } } };
+    const status = (await (await call(`/rest/instance/${KEY}`)).json()) as {
+      instance: { status: string; user?: { name: string; id: string } };
+    };
     assert.equal(status.instance.status, 'connected');
     assert.equal(status.instance.user?.name, 'Ana');
     assert.equal(mock.currentQr(KEY), undefined);
@@ -116,7 +123,9 @@ describe('mock MegaAPI server', () => {
     const res = await call(`/rest/instance/pairingCode/${KEY}?phoneNumber=5511999999999`);
     const { pairingCode } = (await res.json()) as { pairingCode: string };
     assert.match(pairingCode, /^[A-Z0-9]{8}$/);
-    const state = (await (await control('GET', 'state')).json()) as { instances: Record<string, { lastPairingCode?: string }> };
+    const state = (await (await control('GET', 'state')).json()) as {
+      instances: Record<string, { lastPairingCode?: string }>;
+    };
     assert.equal(state.instances[KEY].lastPairingCode, pairingCode);
   });
 
@@ -170,7 +179,13 @@ describe('mock MegaAPI server', () => {
       log.map(({ method, path, key, authorized, authorization }) => ({ method, path, key, authorized, authorization })),
       [
         { method: 'GET', path: `/rest/instance/${KEY}`, key: KEY, authorized: true, authorization: `Bearer ${TOKEN}` },
-        { method: 'GET', path: `/rest/instance/qrcode_base64/${KEY}`, key: KEY, authorized: false, authorization: 'Bearer wrong' },
+        {
+          method: 'GET',
+          path: `/rest/instance/qrcode_base64/${KEY}`,
+          key: KEY,
+          authorized: false,
+          authorization: 'Bearer wrong',
+        },
       ],
     );
     assert.equal(typeof log[0].time, 'number');

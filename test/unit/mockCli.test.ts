@@ -13,7 +13,16 @@ describe('mock MegaAPI CLI', () => {
   });
 
   it('takes repeated instances, splitting at the first colon only', () => {
-    const parsed = parseCliArgs(['--port', '0', '--instance', 'a:t1', '--instance', 'b:eyJ:x', '--qr-rotate-seconds', '1.5']);
+    const parsed = parseCliArgs([
+      '--port',
+      '0',
+      '--instance',
+      'a:t1',
+      '--instance',
+      'b:eyJ:x',
+      '--qr-rotate-seconds',
+      '1.5',
+    ]);
     assert.ok(parsed.ok);
     assert.equal(parsed.options.port, 0);
     assert.equal(parsed.options.qrRotateMs, 1500);
@@ -31,9 +40,13 @@ describe('mock MegaAPI CLI', () => {
 
   it('prints one MOCK_LISTENING line, serves, and exits cleanly on SIGTERM', async () => {
     // __dirname is out/test/unit once bundled, next to out/test/mock/cli.js.
-    const child = spawn(process.execPath, [join(__dirname, '..', 'mock', 'cli.js'), '--port', '0', '--instance', 'k:t'], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(__dirname, '..', 'mock', 'cli.js'), '--port', '0', '--instance', 'k:t'],
+      {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
     try {
       const lines = createInterface({ input: child.stdout });
       const [first] = (await once(lines, 'line')) as [string];
@@ -46,6 +59,51 @@ describe('mock MegaAPI CLI', () => {
       assert.equal(code, 0);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+
+  it('serves the after-link endpoints for the default demo instance', async () => {
+    const child = spawn(process.execPath, [join(__dirname, '..', 'mock', 'cli.js'), '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    try {
+      const [first] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+      const url = /^MOCK_LISTENING (\S+)$/.exec(first)?.[1];
+      assert.ok(url, first);
+      const { key, token } = DEFAULT_INSTANCE;
+      const api = async (path: string, body?: unknown) => {
+        const res = await fetch(url + path, {
+          method: body === undefined ? 'GET' : 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return (await res.json()) as Record<string, unknown>;
+      };
+      await fetch(`${url}/__mock/instances/${key}/connect`, { method: 'POST' });
+      assert.equal(
+        (await api(`/rest/sendMessage/${key}/text`, { messageData: { to: '5511999999999', text: 'demo' } })).error,
+        false,
+      );
+      assert.equal((await api(`/rest/instance/isOnWhatsApp/${key}?jid=5511999999999@s.whatsapp.net`)).exists, true);
+      assert.equal(
+        (await api(`/rest/webhook/${key}/configWebhook`, { messageData: { webhookEnabled: false } })).error,
+        false,
+      );
+      assert.deepEqual(
+        ((await api(`/rest/webhook/${key}`)).webhookData as Record<string, unknown>).webhookEnabled,
+        false,
+      );
+      assert.equal(((await api(`/rest/group/list/${key}`)).groups as unknown[]).length, 1);
+      const messages = (await (await fetch(`${url}/__mock/instances/${key}/messages`)).json()) as {
+        messages: { text: string }[];
+      };
+      assert.deepEqual(
+        messages.messages.map((m) => m.text),
+        ['demo'],
+      );
+    } finally {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await once(child, 'exit');
     }
   });
 });

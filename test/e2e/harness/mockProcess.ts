@@ -3,20 +3,42 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startProcess, stopProcess, waitFor } from './processes';
 
+export interface MockSentMessage {
+  to: string;
+  text: string;
+  id: string;
+  time: number;
+}
+
+/** `webhookUrl`, `webhookEnabled` and `webhookSecondaryUrl` as the mock serves them, plus any field a test staged. */
+export type MockWebhook = { webhookUrl?: string; webhookEnabled?: boolean; webhookSecondaryUrl?: string } & Record<
+  string,
+  unknown
+>;
+
 export interface MockInstanceState {
   connected: boolean;
   currentQr?: string;
   issuedQrs: string[];
   lastPairingCode?: string;
+  sentMessages: MockSentMessage[];
+  webhook: MockWebhook;
+  /** Bodies of accepted `configWebhook` calls, in order. */
+  webhookConfigs: unknown[];
+  /** Numbers `isOnWhatsApp` answers true for, the linked user's own included. */
+  knownNumbers: string[];
 }
 
 export interface LoggedRequest {
   time: number;
   method: string;
   path: string;
+  query: string;
   key?: string;
   authorized: boolean;
   authorization?: string;
+  /** Parsed JSON, or raw text cut short; absent when the request had no body. */
+  body?: unknown;
 }
 
 /** The project's mock MegaAPI as a child process, driven through its /__mock/ routes. */
@@ -31,7 +53,11 @@ export class MockProcess {
     const args = [join(root, 'out/test/mock/cli.js'), '--port', '0', '--qr-rotate-seconds', String(qrRotateSeconds)];
     for (const instance of instances) args.push('--instance', instance);
     const child = startProcess(process.execPath, args, logFile);
-    const url = await waitFor('the mock MegaAPI', async () => /MOCK_LISTENING (\S+)/.exec(readFileSync(logFile, 'utf8'))?.[1], 15_000);
+    const url = await waitFor(
+      'the mock MegaAPI',
+      async () => /MOCK_LISTENING (\S+)/.exec(readFileSync(logFile, 'utf8'))?.[1],
+      15_000,
+    );
     if (child.exitCode !== null) throw new Error(`the mock MegaAPI exited (${child.exitCode}); see ${logFile}`);
     return new MockProcess(child, url);
   }
@@ -46,7 +72,10 @@ export class MockProcess {
   }
 
   async connect(key: string): Promise<void> {
-    await this.call('POST', `/__mock/instances/${key}/connect`, { id: '5511987654321@s.whatsapp.net', name: 'Loja Teste' });
+    await this.call('POST', `/__mock/instances/${key}/connect`, {
+      id: '5511987654321@s.whatsapp.net',
+      name: 'Loja Teste',
+    });
   }
 
   async disconnect(key: string): Promise<void> {
@@ -59,6 +88,24 @@ export class MockProcess {
 
   async fault(fault: Record<string, unknown>): Promise<void> {
     await this.call('POST', '/__mock/faults', fault);
+  }
+
+  async sentMessages(key: string): Promise<MockSentMessage[]> {
+    return ((await this.call('GET', `/__mock/instances/${key}/messages`)) as { messages: MockSentMessage[] }).messages;
+  }
+
+  async webhook(key: string): Promise<MockWebhook> {
+    return ((await this.call('GET', `/__mock/instances/${key}/webhook`)) as { webhook: MockWebhook }).webhook;
+  }
+
+  /** Merges into the instance's webhook; a null field is removed. */
+  async setWebhook(key: string, fields: Record<string, unknown>): Promise<void> {
+    await this.call('POST', `/__mock/instances/${key}/webhook`, fields);
+  }
+
+  /** Makes `isOnWhatsApp` answer true for these 10-15 digits. */
+  async addKnownNumber(key: string, digits: string): Promise<void> {
+    await this.call('POST', `/__mock/instances/${key}/numbers`, { number: digits });
   }
 
   async requests(key?: string): Promise<LoggedRequest[]> {
