@@ -1,6 +1,14 @@
 // @ts-check
 // The QR panel's script. It renders what the extension sends and reports
-// clicks; it holds no secrets and makes no requests of its own.
+// clicks; it holds no secrets and makes no requests of its own. Its message
+// types are the extension's own (media/jsconfig.json checks them).
+/**
+ * @typedef {import('../src/webview/messages').ToWebview} ToWebview
+ * @typedef {import('../src/webview/messages').PanelContent} PanelContent
+ * @typedef {import('../src/webview/messages').PairingContent} PairingContent
+ * @typedef {import('../src/webview/panelActions').PanelButton} PanelButton
+ * @typedef {import('../src/webview/panelActions').PanelAction} PanelAction
+ */
 (function () {
   const vscode = acquireVsCodeApi();
   const byId = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -9,48 +17,48 @@
   const countdown = byId('countdown');
   /** @type {number | undefined} */
   let ticker;
-
-  /**
-   * @typedef {{ id: string, label: string, primary?: boolean }} Action
-   * @typedef {{ state: string, headline: string, message?: string, image?: string, imageAlt?: string,
-   *   fetchedAt?: string, countdownTo?: number, countdownText?: string, stale?: boolean,
-   *   actions: Action[], tips?: string[], pairing: Pairing }} PanelState
-   * @typedef {{ state: string, phone?: string, code?: string, message?: string, countdownTo?: number,
-   *   countdownText?: string, waitUntil?: number, waitText?: string }} Pairing
-   */
   /** @type {number | undefined} */
   let pairingTicker;
+  /** @type {Map<string, PanelButton>} */
+  const buttons = new Map();
 
-  /** @param {PanelState} s */
+  /** @param {PanelContent} s */
   function render(s) {
-    app.dataset.state = s.state;
-    app.setAttribute('aria-busy', String(s.state === 'loading' || s.state === 'checking'));
+    app.dataset.state = s.phase;
+    app.setAttribute('aria-busy', String(s.phase === 'loading' || s.phase === 'checking'));
     app.classList.toggle('stale', Boolean(s.stale));
     byId('headline').textContent = s.headline;
     byId('message').textContent = s.message ?? '';
     byId('fetched-at').textContent = s.fetchedAt ?? '';
     // Only data: URIs built by the extension from validated bytes reach here.
     if (s.image && s.image.startsWith('data:image/')) {
-      qr.src = s.image;
+      if (qr.src !== s.image) {
+        qr.src = s.image;
+        // Tells the extension when the image is really on screen, for the timing breakdown.
+        void qr.decode().then(
+          () => vscode.postMessage({ type: 'qrShown' }),
+          () => undefined,
+        );
+      }
       qr.alt = s.imageAlt ?? '';
       qr.hidden = false;
     } else {
       qr.removeAttribute('src');
       qr.hidden = true;
     }
-    byId('overlay').hidden = !(s.state === 'expired' || s.stale);
-    byId('overlay').textContent = s.state === 'expired' ? s.headline : '';
-    renderActions(s.actions, s.state === 'error' || s.state === 'expired');
+    byId('overlay').hidden = !(s.phase === 'expired' || s.stale);
+    byId('overlay').textContent = s.phase === 'expired' ? s.headline : '';
+    renderActions(s.actions, s.phase === 'error' || s.phase === 'expired');
     renderTips(s.tips);
     startCountdown(s.countdownTo, s.countdownText);
     if (s.pairing) renderPairing(s.pairing);
   }
 
-  /** @param {Pairing} p */
+  /** @param {PairingContent} p */
   function renderPairing(p) {
     const section = byId('pairing');
-    section.dataset.state = p.state;
-    if (p.state !== 'idle') /** @type {HTMLDetailsElement} */ (section).open = true;
+    section.dataset.state = p.phase;
+    if (p.phase !== 'idle') /** @type {HTMLDetailsElement} */ (section).open = true;
     const phone = /** @type {HTMLInputElement} */ (byId('phone'));
     if (p.phone && document.activeElement !== phone && phone.value === '') phone.value = p.phone;
     byId('pairing-result').hidden = !p.code;
@@ -63,17 +71,22 @@
     const tick = () => {
       const now = Date.now();
       const wait = p.waitUntil !== undefined ? Math.ceil((p.waitUntil - now) / 1000) : 0;
-      submit.disabled = p.state === 'loading' || wait > 0;
+      submit.disabled = p.phase === 'loading' || wait > 0;
       submit.textContent = wait > 0 && p.waitText ? p.waitText.replace('%s', String(wait)) : label;
       const left = p.countdownTo !== undefined ? Math.max(0, Math.ceil((p.countdownTo - now) / 1000)) : undefined;
-      byId('pairing-countdown').textContent = left !== undefined && p.countdownText ? p.countdownText.replace('%s', String(left)) : '';
+      byId('pairing-countdown').textContent =
+        left !== undefined && p.countdownText ? p.countdownText.replace('%s', String(left)) : '';
     };
     tick();
     if (p.waitUntil !== undefined || p.countdownTo !== undefined) pairingTicker = setInterval(tick, 1000);
   }
 
-  /** Copies the QR as an image where the webview may; otherwise the extension copies it as text. */
-  async function copyQrImage() {
+  /**
+   * Copies the QR as an image where the webview may; otherwise the extension copies it as text.
+   * @param {HTMLButtonElement} button
+   * @param {PanelAction} action
+   */
+  async function copyQrImage(button, action) {
     try {
       // Decoded here rather than fetched: the CSP allows no fetch, not even of data: URIs.
       const [head, base64] = qr.src.split(',');
@@ -81,9 +94,9 @@
       const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
       const blob = new Blob([bytes], { type });
       await navigator.clipboard.write([new ClipboardItem({ [blob.type]: blob })]);
-      flash(/** @type {HTMLButtonElement} */ (document.querySelector('button[data-action="copyQr"]')));
+      flash(button);
     } catch {
-      vscode.postMessage({ type: 'action', action: 'copyQr' });
+      vscode.postMessage({ type: 'action', action });
     }
   }
 
@@ -96,9 +109,10 @@
     setTimeout(() => (button.textContent = label), 1500);
   }
 
-  /** @param {Action[]} actions @param {boolean} focusFirst the button is the way forward: put the keyboard on it */
+  /** @param {PanelButton[]} actions @param {boolean} focusFirst the button is the way forward: put the keyboard on it */
   function renderActions(actions, focusFirst) {
     const box = byId('actions');
+    for (const a of actions) buttons.set(a.id, a);
     box.replaceChildren(
       ...actions.map((a) => {
         const button = document.createElement('button');
@@ -146,12 +160,15 @@
     const target = /** @type {HTMLElement} */ (event.target);
     const button = target.closest('button[data-action]');
     if (!(button instanceof HTMLButtonElement)) return;
-    if (button.dataset.action === 'copyQr' && qr.src) {
-      void copyQrImage();
+    const action = /** @type {PanelAction} */ (button.dataset.action);
+    // The static pairing button is not in a render's action list; its behaviour is the table's too.
+    const behaviour = buttons.get(action)?.inWebview ?? button.dataset.inWebview;
+    if (behaviour === 'copyImage' && qr.src) {
+      void copyQrImage(button, action);
       return;
     }
-    if (button.dataset.action === 'copyPairingCode') flash(button);
-    vscode.postMessage({ type: 'action', action: button.dataset.action });
+    if (behaviour === 'flashCopied') flash(button);
+    vscode.postMessage({ type: 'action', action });
   });
 
   byId('pairing-form').addEventListener('submit', (event) => {
@@ -160,17 +177,27 @@
     vscode.postMessage({ type: 'pairingCode', phone });
   });
 
+  /** @param {ToWebview} message */
+  function show(message) {
+    // Kept for a hidden-then-shown panel and for a reload: the instance and what was on screen,
+    // never the phone number or a pairing code.
+    vscode.setState({ instance: message.instance, content: { ...message.content, pairing: { phase: 'idle' } } });
+    render(message.content);
+  }
+
   window.addEventListener('message', (event) => {
-    const message = event.data;
-    if (message && message.type === 'render' && message.state) {
-      // The instance is saved too, so VS Code can bring the panel back after a reload.
-      vscode.setState({ state: message.state, instance: message.instance });
-      render(message.state);
-    }
+    const message = /** @type {ToWebview | undefined} */ (event.data);
+    if (message && message.type === 'render' && message.content) show(message);
   });
 
-  // After the panel was hidden (and its page discarded) show the last state at once.
-  const saved = vscode.getState();
-  if (saved && saved.state) render(saved.state);
+  // The first render can ride in the page itself, when the QR was in hand before the page was built.
+  const first = document.getElementById('first-render');
+  if (first?.textContent) {
+    show(/** @type {ToWebview} */ (JSON.parse(first.textContent)));
+  } else {
+    // After the panel was hidden (and its page discarded) show the last state at once.
+    const saved = vscode.getState();
+    if (saved && saved.content) render(saved.content);
+  }
   vscode.postMessage({ type: 'ready' });
 })();

@@ -1,20 +1,24 @@
 import * as vscode from 'vscode';
-import { InstanceApi } from './api/instanceApi';
-import { registerHostCommand } from './commands/host';
+import { Calls } from './api/calls';
+import { nodeFetch } from './api/nodeFetch';
+import { registerHostCommands } from './commands/host';
+import { registerInstanceCommands } from './commands/instances';
 import { registerLifecycleCommands } from './commands/lifecycle';
-import { registerPanelCommands, runPanelAction } from './commands/panelCommands';
+import { registerPanelCommands } from './commands/panelCommands';
 import { registerShowQr } from './commands/showQr';
 import { registerTokenCommands } from './commands/tokens';
-import { createLog } from './log';
-import { readSettings, readTiming } from './settings';
-import { InstanceStore } from './storage/instanceStore';
-import { TokenStore } from './storage/tokenStore';
+import { instanceId } from './core/instanceRef';
 import { Throttle } from './core/throttle';
-import { PAIRING_THROTTLE_MS } from './session/pairing';
-import { StatusCache, entryFromStatus } from './state/statusCache';
-import { registerInstancesView } from './views/registerInstancesView';
+import { Instances } from './instances/instances';
+import { entryFromStatus } from './instances/statusCache';
+import { createLog } from './log';
+import { PAIRING_THROTTLE_MS } from './session/timing';
+import { Settings } from './settings';
+import { trackContextKeys } from './sidebar/contextKeys';
+import { registerSidebar } from './sidebar/registerSidebar';
 import { PanelRegistry } from './webview/panelRegistry';
 import { registerQrSerializer } from './webview/serializer';
+import { globalThrottleStore } from './instances/throttleStore';
 
 /**
  * Builds the shared services and registers each feature. Nothing here waits
@@ -22,41 +26,42 @@ import { registerQrSerializer } from './webview/serializer';
  */
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog();
-  const tokens = new TokenStore(context.secrets);
-  const instances = new InstanceStore(context.globalState);
-  const api = new InstanceApi(tokens, log);
-  const cache = new StatusCache();
-  const panels = new PanelRegistry({
-    extensionUri: context.extensionUri,
-    api,
+  const settings = new Settings(log);
+  const instances = new Instances(context.globalState, context.secrets);
+  const calls = new Calls({
+    tokenOf: (instance) => instances.token(instance),
+    policy: () => ({ allowInsecureHttp: settings.allowInsecureHttp(), timeoutMs: settings.timeoutMs() }),
+    fetch: nodeFetch,
     log,
-    pairingThrottle: new Throttle(PAIRING_THROTTLE_MS),
-    timing: readTiming,
-    closeWhenConnected: () => readSettings().closePanelWhenConnected,
-    onAction: (instance, action) => runPanelAction(instance, action, log),
-    onConnected: (instance, status) => {
-      log.info(`${instance.key} is connected`);
-      cache.set(instance, entryFromStatus(status));
-      // Completes the walkthrough's last step.
-      void vscode.commands.executeCommand('setContext', 'megaapi.anyConnected', true);
-    },
   });
-  context.subscriptions.push(
-    log,
-    tokens,
+  const panels = new PanelRegistry(
+    {
+      extensionUri: context.extensionUri,
+      calls,
+      log,
+      // Shared through globalState, so a second window cannot ask WhatsApp for a code too soon.
+      pairingThrottle: new Throttle(PAIRING_THROTTLE_MS, globalThrottleStore(context.globalState)),
+      timing: () => settings.timing(),
+      closeWhenConnected: () => settings.closePanelWhenConnected(),
+      onConnected: (instance, status) => {
+        log.info(`${instance.key} is connected`);
+        instances.setStatus(instance, entryFromStatus(status));
+      },
+      mark: (instance, name) =>
+        log.trace(`mark ${name} ${instanceId(instance)} ${performance.timeOrigin + performance.now()}`),
+    },
     instances,
-    panels,
-    registerQrSerializer(panels),
-    // A new token applies at once to the panel that was waiting for it.
-    tokens.onDidChange((instance) => panels.get(instance)?.refresh()),
   );
+  context.subscriptions.push(log, instances, panels, registerQrSerializer(panels), trackContextKeys(instances));
 
-  registerShowQr(context, { tokens, instances, panels });
-  registerTokenCommands(context, { tokens, instances, api });
-  registerHostCommand(context);
-  registerPanelCommands(context, { tokens, instances, panels });
-  const tree = registerInstancesView(context, { tokens, instances, api, cache, log });
-  registerLifecycleCommands(context, { tokens, instances, api, cache, panels, tree });
+  const { tree } = registerSidebar(context, { instances, calls, log });
+  const deps = { instances, settings, calls, panels, tree, log };
+  registerShowQr(context, deps);
+  registerTokenCommands(context, deps);
+  registerHostCommands(context, deps);
+  registerPanelCommands(context, deps);
+  registerInstanceCommands(context, deps);
+  registerLifecycleCommands(context, deps);
 }
 
 export function deactivate(): void {

@@ -1,28 +1,63 @@
 import * as vscode from 'vscode';
+import { boundedNumber } from './core/boundedNumber';
+import { NUMBER_SETTINGS, NumberSettingName } from './core/settingSpecs';
 import { SessionTiming, timingFromSettings } from './session/timing';
 
 const SECTION = 'megaapi';
 
-/** Reads the `megaapi.*` settings fresh each time, so changes apply without a reload. */
-export function readSettings() {
-  const config = vscode.workspace.getConfiguration(SECTION);
-  return {
-    baseUrl: config.get<string>('baseUrl', '').trim(),
-    timeoutMs: Math.min(120, Math.max(1, config.get<number>('requestTimeoutSeconds', 15))) * 1000,
-    allowInsecureHttp: config.get<boolean>('allowInsecureHttp', false),
-    closePanelWhenConnected: config.get<boolean>('closePanelWhenConnected', true),
-  };
-}
+/**
+ * Reads the `megaapi.*` settings fresh each time, so changes apply without a
+ * reload. Numbers pass one validator: a string, NaN, a negative or a huge
+ * value becomes the default or the nearest bound, and the log says so once.
+ */
+export class Settings {
+  private readonly reported = new Set<string>();
 
-export function readTiming(): SessionTiming {
-  const config = vscode.workspace.getConfiguration(SECTION);
-  return timingFromSettings({
-    qrRefreshSeconds: config.get<number>('qrRefreshSeconds'),
-    maxQrs: config.get<number>('maxQrCodes'),
-    maxMinutes: config.get<number>('maxMinutes'),
-  });
-}
+  constructor(private readonly log: vscode.LogOutputChannel) {}
 
-export async function saveBaseUrl(baseUrl: string): Promise<void> {
-  await vscode.workspace.getConfiguration(SECTION).update('baseUrl', baseUrl, vscode.ConfigurationTarget.Global);
+  baseUrl(): string {
+    const raw = this.config().get<unknown>('baseUrl', '');
+    return typeof raw === 'string' ? raw.trim() : '';
+  }
+
+  timeoutMs(): number {
+    return this.number('requestTimeoutSeconds') * 1000;
+  }
+
+  allowInsecureHttp(): boolean {
+    // Only a real `true` opens plain http: a string "false" must not.
+    return this.config().get<unknown>('allowInsecureHttp', false) === true;
+  }
+
+  closePanelWhenConnected(): boolean {
+    return this.config().get<unknown>('closePanelWhenConnected', true) !== false;
+  }
+
+  timing(): SessionTiming {
+    return timingFromSettings({
+      qrRefreshSeconds: this.number('qrRefreshSeconds'),
+      maxQrCodes: this.number('maxQrCodes'),
+      maxMinutes: this.number('maxMinutes'),
+    });
+  }
+
+  async saveBaseUrl(baseUrl: string): Promise<void> {
+    await this.config().update('baseUrl', baseUrl, vscode.ConfigurationTarget.Global);
+  }
+
+  private number(name: NumberSettingName): number {
+    const spec = NUMBER_SETTINGS[name];
+    const raw = this.config().get<unknown>(name, spec.fallback);
+    const { value, problem } = boundedNumber(raw, spec);
+    const report = `${name}:${String(raw)}`;
+    if (problem && !this.reported.has(report)) {
+      this.reported.add(report);
+      this.log.warn(`Setting megaapi.${name} is ${problem} (${String(raw).slice(0, 40)}); using ${value}.`);
+    }
+    return value;
+  }
+
+  private config(): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration(SECTION);
+  }
 }

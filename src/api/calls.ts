@@ -1,44 +1,39 @@
-import * as vscode from 'vscode';
 import { hostOf } from '../core/baseUrl';
-import { InstanceRef } from '../instance';
-import { readSettings } from '../settings';
-import { TokenStore } from '../storage/tokenStore';
-import { MegaApiClient } from './client';
-import { connect } from './connect';
-import { ApiError, ApiResult, failure } from './errors';
+import { InstanceRef } from '../core/instanceRef';
+import { logLine } from '../core/serverText';
+import { ApiError, summarise } from './errors';
+import { InstanceClient } from './client';
+import { RequestPolicy } from './gate';
+import { FetchLike } from './http';
 
-/**
- * Calls MegaAPI for one instance with its stored token and the current
- * timeout, and logs failures. The token is read per call, so a token set a
- * moment ago is used at once.
- */
-export class InstanceApi {
-  constructor(
-    private readonly tokens: TokenStore,
-    private readonly log: vscode.LogOutputChannel,
-    private readonly makeClient: (baseUrl: string, token: string, timeoutMs: number) => MegaApiClient = connect,
-  ) {}
-
-  async call<T>(instance: InstanceRef, what: string, run: (client: MegaApiClient) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
-    const token = await this.tokens.get(instance.baseUrl, instance.key);
-    if (!token) return failure({ kind: 'noToken' });
-    return this.withToken(instance, token, what, run);
-  }
-
-  /** The same call with a token that is not stored (yet): checking one before saving it. */
-  async withToken<T>(instance: InstanceRef, token: string, what: string, run: (client: MegaApiClient) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
-    const result = await run(this.makeClient(instance.baseUrl, token, readSettings().timeoutMs));
-    if (!result.ok && result.error.kind !== 'cancelled') {
-      this.log.warn(`${what} ${instance.key} @ ${hostOf(instance.baseUrl)}: ${summarise(result.error)}`);
-    }
-    return result;
-  }
+export interface CallsDeps {
+  tokenOf(instance: InstanceRef): Promise<string | undefined>;
+  policy(): RequestPolicy;
+  fetch: FetchLike;
+  log: { warn(line: string): void };
 }
 
-export function summarise(error: ApiError): string {
-  const { kind, ...details } = error;
-  const extra = Object.entries(details)
-    .map(([name, value]) => `${name}=${String(value)}`)
-    .join(' ');
-  return extra ? `${kind} (${extra})` : kind;
+/**
+ * Hands out clients already bound to one instance, with its stored token and
+ * the current settings; failures are logged here, one line each.
+ */
+export class Calls {
+  constructor(private readonly deps: CallsDeps) {}
+
+  for(instance: InstanceRef): InstanceClient {
+    return this.client(instance, () => this.deps.tokenOf(instance));
+  }
+
+  /** The same calls with a token that is not stored (yet): checking one before saving it. */
+  withToken(instance: InstanceRef, token: string): InstanceClient {
+    return this.client(instance, () => token);
+  }
+
+  private client(instance: InstanceRef, token: () => Promise<string | undefined> | string): InstanceClient {
+    const { fetch, log } = this.deps;
+    const policy = () => this.deps.policy();
+    const onFailure = (what: string, error: ApiError) =>
+      log.warn(logLine(`${what} ${instance.key} @ ${hostOf(instance.baseUrl)}: ${summarise(error)}`));
+    return new InstanceClient({ instance, token, policy, fetch, onFailure });
+  }
 }

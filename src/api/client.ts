@@ -1,84 +1,128 @@
-import { parseInstanceKey } from '../core/instanceKey';
-import { ApiResult, failure } from './errors';
-import { FetchLike, HttpOptions, JsonReply, requestJson } from './http';
-import { InstanceStatus, QrReply, messageFromReply, pairingCodeFromReply, qrFromReply, statusFromReply } from './responses';
+import { InstanceRef } from '../core/instanceRef';
+import { ApiError, ApiResult, failure, internalError } from './errors';
+import { refusal, RequestPolicy } from './gate';
+import { FetchLike, JsonReply, requestJson } from './http';
+import {
+  InstanceStatus,
+  QrReply,
+  messageFromReply,
+  pairingCodeFromReply,
+  qrFromReply,
+  statusFromReply,
+} from './replies';
 
 export interface ClientOptions {
-  /** Already normalised by `parseBaseUrl`. */
-  baseUrl: string;
-  token: string;
+  instance: InstanceRef;
+  /** Read per call, so a token set a moment ago is used at once. */
+  token: () => Promise<string | undefined> | string | undefined;
+  policy: () => RequestPolicy;
   fetch: FetchLike;
-  timeoutMs: number;
+  /** Every failure but a cancellation, for the log. */
+  onFailure?: (what: string, error: ApiError) => void;
   maxBodyBytes?: number;
 }
 
 /** A QR reply is a few kilobytes; 2 MB leaves room and stops a runaway body. */
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-/** HTTP only: one method per MegaAPI endpoint the extension uses, each returning a typed result. */
-export class MegaApiClient {
-  private readonly http: HttpOptions;
+export interface Endpoint<T> {
+  /** For the log: "QR", "Status" ... */
+  what: string;
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Path segments under `/rest/`, each encoded as one segment. */
+  path: string[];
+  query?: Record<string, string>;
+  body?: unknown;
+  parse: (reply: JsonReply) => ApiResult<T>;
+}
 
-  constructor(private readonly options: ClientOptions) {
-    this.http = {
-      fetch: options.fetch,
-      token: options.token,
-      timeoutMs: options.timeoutMs,
-      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+/**
+ * HTTP for one instance: one method per MegaAPI endpoint, each returning a
+ * typed result and never throwing. Every call passes the gate first.
+ */
+export class InstanceClient {
+  constructor(private readonly options: ClientOptions) {}
+
+  get instance(): InstanceRef {
+    return this.options.instance;
+  }
+
+  getQr(signal?: AbortSignal): Promise<ApiResult<QrReply>> {
+    const key = this.instance.key;
+    return this.call(
+      { what: 'QR', method: 'GET', path: ['instance', 'qrcode_base64', key], parse: qrFromReply },
+      signal,
+    );
+  }
+
+  getStatus(signal?: AbortSignal): Promise<ApiResult<InstanceStatus>> {
+    const key = this.instance.key;
+    return this.call({ what: 'Status', method: 'GET', path: ['instance', key], parse: statusFromReply }, signal);
+  }
+
+  getPairingCode(phoneDigits: string, signal?: AbortSignal): Promise<ApiResult<string>> {
+    const path = ['instance', 'pairingCode', this.instance.key];
+    const query = { phoneNumber: phoneDigits };
+    return this.call({ what: 'Pairing code', method: 'GET', path, query, parse: pairingCodeFromReply }, signal);
+  }
+
+  logout(signal?: AbortSignal): Promise<ApiResult<string>> {
+    const path = ['instance', this.instance.key, 'logout'];
+    return this.call({ what: 'Logout', method: 'DELETE', path, parse: messageFromReply }, signal);
+  }
+
+  restart(signal?: AbortSignal): Promise<ApiResult<string>> {
+    const path = ['instance', this.instance.key, 'restart'];
+    return this.call({ what: 'Restart', method: 'DELETE', path, parse: messageFromReply }, signal);
+  }
+
+  /** Any endpoint, for the calls that live in their own files (messages, webhook). */
+  async call<T>(endpoint: Endpoint<T>, signal?: AbortSignal): Promise<ApiResult<T>> {
+    let result: ApiResult<T>;
+    try {
+      result = await this.send(endpoint, signal);
+    } catch (thrown) {
+      result = failure(internalError(thrown));
+    }
+    if (!result.ok && result.error.kind !== 'cancelled') this.options.onFailure?.(endpoint.what, result.error);
+    return result;
+  }
+
+  private async send<T>(endpoint: Endpoint<T>, signal?: AbortSignal): Promise<ApiResult<T>> {
+    const token = await this.options.token();
+    const policy = this.options.policy();
+    const refused = refusal(this.instance, token, policy);
+    if (refused || !token) return failure(refused ?? { kind: 'noToken' });
+    const url = restUrl(this.instance.baseUrl, endpoint.path, endpoint.query);
+    if (!url) return failure({ kind: 'invalidHost' });
+    const http = {
+      fetch: this.options.fetch,
+      token,
+      timeoutMs: policy.timeoutMs,
+      maxBodyBytes: this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     };
-  }
-
-  async getQr(key: string, signal?: AbortSignal): Promise<ApiResult<QrReply>> {
-    return this.call('GET', key, (k) => ['qrcode_base64', k], qrFromReply, signal);
-  }
-
-  async getStatus(key: string, signal?: AbortSignal): Promise<ApiResult<InstanceStatus>> {
-    return this.call('GET', key, (k) => [k], statusFromReply, signal);
-  }
-
-  async getPairingCode(key: string, phoneDigits: string, signal?: AbortSignal): Promise<ApiResult<string>> {
-    return this.call('GET', key, (k) => ['pairingCode', k], pairingCodeFromReply, signal, { phoneNumber: phoneDigits });
-  }
-
-  async logout(key: string, signal?: AbortSignal): Promise<ApiResult<string>> {
-    return this.call('DELETE', key, (k) => [k, 'logout'], messageFromReply, signal);
-  }
-
-  async restart(key: string, signal?: AbortSignal): Promise<ApiResult<string>> {
-    return this.call('DELETE', key, (k) => [k, 'restart'], messageFromReply, signal);
-  }
-
-  private async call<T>(
-    method: string,
-    rawKey: string,
-    segments: (key: string) => string[],
-    shape: (reply: JsonReply) => ApiResult<T>,
-    signal: AbortSignal | undefined,
-    query?: Record<string, string>,
-  ): Promise<ApiResult<T>> {
-    // The same parser that validates the input box guards the call.
-    const key = parseInstanceKey(rawKey);
-    if (!key.ok) return failure({ kind: 'invalidKey' });
-    const url = instanceUrl(this.options.baseUrl, segments(key.value), query);
-    const reply = await requestJson(url, method, this.http, signal);
-    return reply.ok ? shape(reply.value) : reply;
+    const reply = await requestJson(url, endpoint.method, http, signal, endpoint.body);
+    return reply.ok ? endpoint.parse(reply.value) : reply;
   }
 }
 
 /**
- * Builds `{base}/rest/instance/{segments...}` with every segment encoded as
- * one path segment. The check after building is a second lock: whatever a
- * segment holds, the request stays on the configured origin under that path.
+ * Builds `{base}/rest/{segments...}` with every segment encoded as one path
+ * segment. The check after building is a second lock: whatever a segment
+ * holds, the request stays on the configured origin under that path.
+ * Undefined instead of an exception, so no caller can forget to catch.
  */
-export function instanceUrl(baseUrl: string, segments: string[], query?: Record<string, string>): string {
-  const base = new URL(baseUrl);
-  const prefix = `${base.pathname.replace(/\/+$/, '')}/rest/instance/`;
-  const path = prefix + segments.map((s) => encodeURIComponent(s)).join('/');
-  const url = new URL(path, base.origin);
-  for (const [name, value] of Object.entries(query ?? {})) url.searchParams.set(name, value);
-  if (url.origin !== base.origin || !url.pathname.startsWith(prefix)) {
-    throw new Error('Refusing to build a MegaAPI URL outside the configured host');
+export function restUrl(baseUrl: string, segments: string[], query?: Record<string, string>): string | undefined {
+  let base: URL;
+  try {
+    base = new URL(baseUrl);
+  } catch {
+    return undefined;
   }
+  const prefix = `${base.pathname.replace(/\/+$/, '')}/rest/`;
+  const url = new URL(prefix + segments.map((s) => encodeURIComponent(s)).join('/'), base.origin);
+  for (const [name, value] of Object.entries(query ?? {})) url.searchParams.set(name, value);
+  const expected = `${prefix}${segments[0] ?? ''}/`;
+  if (url.origin !== base.origin || !url.pathname.startsWith(expected)) return undefined;
   return url.toString();
 }
-

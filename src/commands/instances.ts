@@ -1,22 +1,23 @@
 import * as vscode from 'vscode';
-import { InstancesTree } from '../views/instancesTree';
-import { chooseInstance } from './chooseInstance';
-import { ResolveDeps, resolveInstance } from './resolveInstance';
+import { InstancesTree } from '../sidebar/instancesTree';
+import { registerSafely } from './guard';
+import { WhichDeps, askForInstance, pickSavedInstance } from './whichInstance';
 
 /** The sidebar's own commands: add an instance to the list, and check states again. */
-export function registerInstanceCommands(context: vscode.ExtensionContext, deps: ResolveDeps & { tree: InstancesTree }): void {
+export function registerInstanceCommands(
+  context: vscode.ExtensionContext,
+  deps: WhichDeps & { tree: InstancesTree; log: vscode.LogOutputChannel },
+): void {
   const t = vscode.l10n.t;
-  const { tree } = deps;
-  context.subscriptions.push(
-    vscode.commands.registerCommand('megaapi.addInstance', async () => {
-      // Saving it is resolveInstance's work (InstanceStore.touch); the tree follows the store.
-      const instance = await resolveInstance(undefined, deps);
-      if (instance) await tree.refreshOne(instance);
-    }),
-    vscode.commands.registerCommand('megaapi.refreshInstances', () => tree.refreshAll()),
-    vscode.commands.registerCommand('megaapi.refreshStatus', async (arg?: unknown) => {
-      const instance = await chooseInstance(arg, deps, t('Refresh the status of which instance?'));
-      if (instance) await tree.refreshOne(instance);
-    }),
-  );
+  const { tree, log } = deps;
+  registerSafely(context, log, 'megaapi.addInstance', async () => {
+    // Saved by askForInstance; the tree follows the saved list.
+    const instance = await askForInstance(undefined, deps);
+    if (instance) await tree.refreshOne(instance);
+  });
+  registerSafely(context, log, 'megaapi.refreshInstances', () => tree.refreshAll());
+  registerSafely(context, log, 'megaapi.refreshStatus', async (arg?: unknown) => {
+    const instance = await pickSavedInstance(arg, deps, t('Refresh the status of which instance?'));
+    if (instance) await tree.refreshOne(instance);
+  });
 }

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { PanelRegistry } from '../webview/panelRegistry';
-import { ResolveDeps, resolveInstance } from './resolveInstance';
+import { registerSafely } from './guard';
+import { WhichDeps, askForInstance } from './whichInstance';
 
-export function registerShowQr(context: vscode.ExtensionContext, deps: ResolveDeps & { panels: PanelRegistry }): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('megaapi.showQr', async (arg?: unknown) => {
-      const instance = await resolveInstance(arg, deps);
-      if (instance) deps.panels.show(instance);
-    }),
-  );
+export function registerShowQr(
+  context: vscode.ExtensionContext,
+  deps: WhichDeps & { panels: PanelRegistry; log: vscode.LogOutputChannel },
+): void {
+  registerSafely(context, deps.log, 'megaapi.showQr', async (arg?: unknown) => {
+    const instance = await askForInstance(arg, deps);
+    if (instance) deps.panels.show(instance);
+  });
 }

@@ -1,58 +1,97 @@
 import * as vscode from 'vscode';
 import { parseBaseUrl } from '../core/baseUrl';
-import { InstanceRef } from '../instance';
+import { InstanceRef } from '../core/instanceRef';
+import { parseInstanceKey } from '../core/instanceKey';
+import { Instances } from '../instances/instances';
 import { askBaseUrl } from '../prompts/askBaseUrl';
 import { askInstanceKey } from '../prompts/askInstanceKey';
-import { askToken } from '../prompts/askToken';
-import { readSettings, saveBaseUrl } from '../settings';
-import { InstanceStore } from '../storage/instanceStore';
-import { TokenStore } from '../storage/tokenStore';
-import { instanceFromArg } from './instanceArg';
+import { pickInstance } from '../prompts/pickInstance';
+import { Settings } from '../settings';
+import { storeToken } from './tokens';
 
-export interface ResolveDeps {
-  tokens: TokenStore;
-  instances: InstanceStore;
+/** What a command was handed: a whole instance, only a key, nothing, or something unusable. */
+export type Given = { instance: InstanceRef } | { key: string } | 'nothing' | 'invalid';
+
+export interface WhichDeps {
+  instances: Instances;
+  settings: Settings;
+}
+
+/**
+ * Reads the argument only, asking nothing. Commands take an instance key
+ * string (palette, keybindings, other extensions) or an object carrying an
+ * instance (tree items, the panel, `{ instance }`). Either way it is input
+ * and is parsed again. The host is parsed for shape only: whether it may be
+ * used (plain http) is the request gate's call, which says why it refuses.
+ */
+export function givenInstance(arg: unknown): Given {
+  if (arg === undefined || arg === null) return 'nothing';
+  const carried = typeof arg === 'object' && 'instance' in arg ? arg.instance : arg;
+  const fields: unknown = typeof carried === 'string' ? { key: carried } : carried;
+  if (typeof fields !== 'object' || fields === null) return 'invalid';
+  const { key: rawKey, baseUrl: rawBaseUrl } = fields as { key?: unknown; baseUrl?: unknown };
+  if (typeof rawKey !== 'string') return 'invalid';
+  const key = parseInstanceKey(rawKey);
+  if (!key.ok) return 'invalid';
+  if (rawBaseUrl === undefined) return { key: key.value };
+  const baseUrl = typeof rawBaseUrl === 'string' ? parseBaseUrl(rawBaseUrl, { allowInsecureHttp: true }) : undefined;
+  return baseUrl?.ok ? { instance: { baseUrl: baseUrl.value, key: key.value } } : 'invalid';
+}
+
+/**
+ * The given instance, else a pick among the saved ones (none asked when there
+ * is one), else the host and key prompts without the token. For commands that
+ * act on an instance the user already has.
+ */
+export async function pickSavedInstance(
+  arg: unknown,
+  deps: WhichDeps,
+  title: string,
+): Promise<InstanceRef | undefined> {
+  const given = givenInstance(arg);
+  if (given === 'invalid') return refuseInvalid();
+  if (given !== 'nothing' && 'instance' in given) return given.instance;
+  const saved = deps.instances.all().filter((i) => given === 'nothing' || i.key === given.key);
+  if (saved.length > 0) return pickInstance(saved, title);
+  return askForInstance(arg, deps, { askToken: false });
 }
 
 /**
  * Asks, in order and only for what is missing: the host (saved to the user's
- * settings), the instance key and its token. Undefined when the user
- * pressed Esc at any prompt.
+ * settings), the instance key and its token; then saves the instance.
+ * Undefined when the user pressed Esc at any prompt.
  */
-export async function resolveInstance(arg: unknown, deps: ResolveDeps, options = { askToken: true }): Promise<InstanceRef | undefined> {
-  const t = vscode.l10n.t;
-  const settings = readSettings();
-  const carried = instanceFromArg(arg, settings.allowInsecureHttp);
-  if (carried === 'invalid') {
-    void vscode.window.showErrorMessage(t('MegaAPI: that is not a valid instance.'));
-    return undefined;
-  }
+export async function askForInstance(
+  arg: unknown,
+  deps: WhichDeps,
+  options = { askToken: true },
+): Promise<InstanceRef | undefined> {
+  const { settings, instances } = deps;
+  const given = givenInstance(arg);
+  if (given === 'invalid') return refuseInvalid();
 
-  let baseUrl = carried.baseUrl;
+  let baseUrl = given !== 'nothing' && 'instance' in given ? given.instance.baseUrl : undefined;
   if (!baseUrl) {
-    const configured = parseBaseUrl(settings.baseUrl, { allowInsecureHttp: settings.allowInsecureHttp });
-    baseUrl = configured.ok ? configured.value : await askBaseUrl(settings.baseUrl, settings.allowInsecureHttp);
+    const allowInsecureHttp = settings.allowInsecureHttp();
+    const configured = parseBaseUrl(settings.baseUrl(), { allowInsecureHttp });
+    baseUrl = configured.ok ? configured.value : await askBaseUrl(settings.baseUrl(), allowInsecureHttp);
     if (!baseUrl) return undefined;
-    if (!configured.ok || configured.value !== settings.baseUrl) await saveBaseUrl(baseUrl);
+    if (!configured.ok || configured.value !== settings.baseUrl()) await settings.saveBaseUrl(baseUrl);
   }
 
-  const key = carried.key ?? (await askInstanceKey(deps.instances.forBaseUrl(baseUrl).map((i) => i.key)));
+  const carriedKey = given === 'nothing' ? undefined : 'instance' in given ? given.instance.key : given.key;
+  const key = carriedKey ?? (await askInstanceKey(instances.forBaseUrl(baseUrl).map((i) => i.key)));
   if (!key) return undefined;
 
-  if (options.askToken && !(await deps.tokens.get(baseUrl, key))) {
-    const token = await askToken(key);
-    if (!token) return undefined;
-    await storeToken(deps.tokens, { baseUrl, key }, token);
+  const instance = { baseUrl, key };
+  if (options.askToken && !(await instances.token(instance))) {
+    if (!(await storeToken(instances, instance))) return undefined;
   }
-  await deps.instances.touch(baseUrl, key);
-  return { baseUrl, key };
+  await instances.save(instance);
+  return instance;
 }
 
-export async function storeToken(tokens: TokenStore, instance: InstanceRef, token: string): Promise<void> {
-  const persisted = await tokens.set(instance.baseUrl, instance.key, token);
-  if (!persisted) {
-    void vscode.window.showWarningMessage(
-      vscode.l10n.t('VS Code could not reach the system keyring, so the token for {0} is kept in memory until VS Code closes. On Linux, install and unlock a keyring (for example gnome-keyring) to keep it.', instance.key),
-    );
-  }
+function refuseInvalid(): undefined {
+  void vscode.window.showErrorMessage(vscode.l10n.t('MegaAPI: that is not a valid instance.'));
+  return undefined;
 }

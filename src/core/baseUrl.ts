@@ -1,6 +1,7 @@
 import { CONTROL_OR_SPACE, Parsed, fail, ok } from './parsed';
 
-export type BaseUrlReason = 'empty' | 'tooLong' | 'whitespace' | 'invalid' | 'scheme' | 'userInfo' | 'insecure' | 'queryOrFragment';
+export type BaseUrlReason =
+  'empty' | 'tooLong' | 'whitespace' | 'invalid' | 'scheme' | 'userInfo' | 'insecure' | 'queryOrFragment' | 'path';
 
 export interface BaseUrlOptions {
   /** `megaapi.allowInsecureHttp`: plain http sends the token readable by anyone on the path. */
@@ -44,6 +45,9 @@ export function parseBaseUrl(raw: string, options: BaseUrlOptions = {}): Parsed<
     return fail('insecure');
   }
   const path = url.pathname.replace(/\/+$/, '');
+  // A white-label prefix is plain segments; `//`, encoded characters or dot
+  // segments would make the client's URL land somewhere the user did not type.
+  if (path !== '' && !/^(\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+$/.test(path)) return fail('path');
   return ok(`${url.origin}${path}`);
 }
 

@@ -1,6 +1,7 @@
+import { imageSize, isQrSized } from './imageSize';
 import { Parsed, fail, ok } from './parsed';
 
-export type QrImageReason = 'empty' | 'notBase64' | 'notImage' | 'truncated' | 'tooLarge';
+export type QrImageReason = 'empty' | 'notBase64' | 'notImage' | 'truncated' | 'tooLarge' | 'notQrSized';
 export type ImageMime = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
 
 export interface QrImage {
@@ -8,6 +9,8 @@ export interface QrImage {
   dataUri: string;
   mime: ImageMime;
   bytes: Buffer;
+  width: number;
+  height: number;
 }
 
 /** A WhatsApp QR PNG is a few kilobytes; anything this big is not one. */
@@ -22,7 +25,8 @@ const PNG_IEND = Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
  * Accepts `data:image/...;base64,...` or bare base64 (MegaAPI usually sends
  * the prefix, not always). The declared type is ignored: the magic numbers of
  * the decoded bytes decide, and a PNG or JPEG cut short in transit is refused
- * rather than shown half-drawn.
+ * rather than shown half-drawn. The size comes from the header before
+ * anything draws it: a tiny reply can declare an image of gigapixels.
  */
 export function parseQrImage(raw: string): Parsed<QrImage, QrImageReason> {
   const text = raw.trim();
@@ -42,7 +46,9 @@ export function parseQrImage(raw: string): Parsed<QrImage, QrImageReason> {
   const mime = sniffImage(bytes);
   if (!mime) return fail('notImage');
   if (!isComplete(bytes, mime)) return fail('truncated');
-  return ok({ dataUri: `data:${mime};base64,${bytes.toString('base64')}`, mime, bytes });
+  const size = imageSize(bytes);
+  if (!size || !isQrSized(size)) return fail('notQrSized');
+  return ok({ dataUri: `data:${mime};base64,${bytes.toString('base64')}`, mime, bytes, ...size });
 }
 
 export function sniffImage(bytes: Buffer): ImageMime | undefined {
@@ -50,7 +56,11 @@ export function sniffImage(bytes: Buffer): ImageMime | undefined {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   const head = bytes.subarray(0, 6).toString('latin1');
   if (head === 'GIF87a' || head === 'GIF89a') return 'image/gif';
-  if (bytes.length >= 12 && bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP') {
+  if (
+    bytes.length >= 12 &&
+    bytes.subarray(0, 4).toString('latin1') === 'RIFF' &&
+    bytes.subarray(8, 12).toString('latin1') === 'WEBP'
+  ) {
     return 'image/webp';
   }
   return undefined;

@@ -1,46 +1,62 @@
-import * as vscode from 'vscode';
+import { InstanceRef, sameInstance } from '../core/instanceRef';
 
-export interface SavedInstance {
-  key: string;
-  baseUrl: string;
+export interface SavedInstance extends InstanceRef {
   lastUsed: number;
 }
 
-/** globalState key; holds keys and hosts only, never tokens. */
-const STATE_KEY = 'megaapi.instances';
-const MAX_SAVED = 50;
+/** The slice of `vscode.Memento` (globalState) the list uses. */
+export interface MementoLike {
+  get<T>(key: string, defaultValue: T): T;
+  update(key: string, value: unknown): Thenable<void>;
+  setKeysForSync?(keys: readonly string[]): void;
+}
+
+/**
+ * globalState key, stable: hosts and keys only, never tokens. It is synced by
+ * Settings Sync, so the list follows the user to another machine, where each
+ * instance waits for its token.
+ */
+export const SAVED_INSTANCES_KEY = 'megaapi.instances';
+const MAX_SAVED = 200;
 
 /** The instances the user has worked with; MegaAPI has no endpoint that lists them. */
-export class InstanceStore implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChange = this.changed.event;
+export class SavedInstances {
+  constructor(private readonly state: MementoLike) {
+    state.setKeysForSync?.([SAVED_INSTANCES_KEY]);
+  }
 
-  constructor(private readonly state: vscode.Memento) {}
-
-  /** Most recently used first. */
+  /** Most recently used first; anything in the stored list that is not an instance is skipped. */
   all(): SavedInstance[] {
-    const raw = this.state.get<unknown>(STATE_KEY, []);
+    const raw = this.state.get<unknown>(SAVED_INSTANCES_KEY, []);
     const list = Array.isArray(raw) ? raw.filter(isSavedInstance) : [];
     return list.sort((a, b) => b.lastUsed - a.lastUsed);
   }
 
-  forBaseUrl(baseUrl: string): SavedInstance[] {
-    return this.all().filter((i) => i.baseUrl === baseUrl);
+  has(instance: InstanceRef): boolean {
+    return this.all().some((saved) => sameInstance(saved, instance));
   }
 
-  async touch(baseUrl: string, key: string, now = Date.now()): Promise<void> {
-    const rest = this.all().filter((i) => !(i.baseUrl === baseUrl && i.key === key));
-    await this.state.update(STATE_KEY, [{ key, baseUrl, lastUsed: now }, ...rest].slice(0, MAX_SAVED));
-    this.changed.fire();
+  async touch(instance: InstanceRef, now = Date.now()): Promise<void> {
+    const rest = this.all().filter((saved) => !sameInstance(saved, instance));
+    const entry = { baseUrl: instance.baseUrl, key: instance.key, lastUsed: now };
+    await this.state.update(SAVED_INSTANCES_KEY, [entry, ...rest].slice(0, MAX_SAVED));
   }
 
-  async remove(baseUrl: string, key: string): Promise<void> {
-    await this.state.update(STATE_KEY, this.all().filter((i) => !(i.baseUrl === baseUrl && i.key === key)));
-    this.changed.fire();
+  /** Puts `to` where `from` was, keeping its place in the list. */
+  async replace(from: InstanceRef, to: InstanceRef): Promise<void> {
+    const list = this.all().filter((saved) => !sameInstance(saved, to));
+    const next = list.map((saved) =>
+      sameInstance(saved, from) ? { ...saved, baseUrl: to.baseUrl, key: to.key } : saved,
+    );
+    if (!next.some((saved) => sameInstance(saved, to))) {
+      next.unshift({ baseUrl: to.baseUrl, key: to.key, lastUsed: Date.now() });
+    }
+    await this.state.update(SAVED_INSTANCES_KEY, next);
   }
 
-  dispose(): void {
-    this.changed.dispose();
+  async remove(instance: InstanceRef): Promise<void> {
+    const rest = this.all().filter((saved) => !sameInstance(saved, instance));
+    await this.state.update(SAVED_INSTANCES_KEY, rest);
   }
 }
 

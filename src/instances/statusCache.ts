@@ -1,6 +1,6 @@
 import { ApiError, ApiResult } from '../api/errors';
-import { InstanceStatus } from '../api/responses';
-import { InstanceRef, instanceId } from '../instance';
+import { InstanceStatus } from '../api/replies';
+import { InstanceRef, instanceId } from '../core/instanceRef';
 
 /** What the sidebar last learned about an instance's link to WhatsApp. */
 export type StatusEntry =
@@ -26,10 +26,9 @@ interface Known {
   checkedAt?: number;
 }
 
-/** The last known state per instance, shared by the tree and the QR panels. */
+/** The last known state per instance, shared by the tree, the panels and the badge. */
 export class StatusCache {
   private readonly entries = new Map<string, Known>();
-  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -46,19 +45,16 @@ export class StatusCache {
     const id = instanceId(instance);
     const checkedAt = entry.kind === 'checking' ? this.entries.get(id)?.checkedAt : this.now();
     this.entries.set(id, { entry, checkedAt });
-    this.fire();
   }
 
-  delete(instance: InstanceRef): void {
-    if (this.entries.delete(instanceId(instance))) this.fire();
+  delete(instance: InstanceRef): boolean {
+    return this.entries.delete(instanceId(instance));
   }
 
-  onDidChange(listener: () => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  }
-
-  private fire(): void {
-    for (const listener of [...this.listeners]) listener();
+  /** Moves what is known to a renamed instance. */
+  move(from: InstanceRef, to: InstanceRef): void {
+    const known = this.entries.get(instanceId(from));
+    this.entries.delete(instanceId(from));
+    if (known) this.entries.set(instanceId(to), known);
   }
 }

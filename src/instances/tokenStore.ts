@@ -1,4 +1,4 @@
-import { InstanceRef } from '../instance';
+import { InstanceRef } from '../core/instanceRef';
 
 /** The slice of `vscode.SecretStorage` the store uses. */
 export interface SecretsLike {
@@ -6,8 +6,6 @@ export interface SecretsLike {
   store(key: string, value: string): Thenable<void>;
   delete(key: string): Thenable<void>;
 }
-
-type Listener = (instance: InstanceRef) => void;
 
 /**
  * Tokens live only in SecretStorage, one per host + instance key, under
@@ -18,21 +16,15 @@ type Listener = (instance: InstanceRef) => void;
  */
 export class TokenStore {
   private readonly memory = new Map<string, string>();
-  private readonly listeners = new Set<Listener>();
 
   constructor(private readonly secrets: SecretsLike) {}
 
-  static id(baseUrl: string, key: string): string {
-    return `megaapi.token/${baseUrl}/${key}`;
+  static id(instance: InstanceRef): string {
+    return `megaapi.token/${instance.baseUrl}/${instance.key}`;
   }
 
-  onDidChange(listener: Listener): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  }
-
-  async get(baseUrl: string, key: string): Promise<string | undefined> {
-    const id = TokenStore.id(baseUrl, key);
+  async get(instance: InstanceRef): Promise<string | undefined> {
+    const id = TokenStore.id(instance);
     if (this.memory.has(id)) return this.memory.get(id);
     try {
       return await this.secrets.get(id);
@@ -41,38 +33,35 @@ export class TokenStore {
     }
   }
 
-  /** Returns false when the token could only be kept in memory. */
-  async set(baseUrl: string, key: string, token: string): Promise<boolean> {
-    const id = TokenStore.id(baseUrl, key);
-    let persisted = true;
+  /** False when the token could only be kept in memory. */
+  async set(instance: InstanceRef, token: string): Promise<boolean> {
+    const id = TokenStore.id(instance);
     try {
       await this.secrets.store(id, token);
       this.memory.delete(id);
+      return true;
     } catch {
       this.memory.set(id, token);
-      persisted = false;
+      return false;
     }
-    this.fire({ baseUrl, key });
-    return persisted;
   }
 
-  async delete(baseUrl: string, key: string): Promise<void> {
-    const id = TokenStore.id(baseUrl, key);
+  /**
+   * False when the keyring refused to delete: the token may still be stored
+   * there, and the user must be told rather than reassured.
+   */
+  async delete(instance: InstanceRef): Promise<boolean> {
+    const id = TokenStore.id(instance);
     this.memory.delete(id);
     try {
       await this.secrets.delete(id);
+      return true;
     } catch {
-      // Nothing could have been stored there either.
+      return false;
     }
-    this.fire({ baseUrl, key });
   }
 
-  dispose(): void {
-    this.listeners.clear();
+  forgetMemory(): void {
     this.memory.clear();
-  }
-
-  private fire(instance: InstanceRef): void {
-    for (const listener of [...this.listeners]) listener(instance);
   }
 }

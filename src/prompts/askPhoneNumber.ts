@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { parsePhoneNumber } from '../core/phoneNumber';
-import { InstanceRef } from '../instance';
+import { InstanceRef } from '../core/instanceRef';
 import { phoneReason } from '../ui/reasons';
 import { askParsed } from './askParsed';
 
@@ -10,7 +10,9 @@ export function askPhoneNumber(instance: InstanceRef): Promise<string | undefine
   return askParsed(
     {
       title: t('Link {0} with a phone number', instance.key),
-      prompt: t('The WhatsApp number with country code, digits only. Brazil: 55 + DDD + number, for example 5511999999999.'),
+      prompt: t(
+        'The WhatsApp number with country code, digits only. Brazil: 55 + DDD + number, for example 5511999999999.',
+      ),
       placeHolder: '5511999999999',
     },
     parsePhoneNumber,

@@ -1,3 +1,5 @@
+import { MAX_TIMER_MS, clampDelay } from '../core/delay';
+
 /** Time as the session sees it; tests pass a fake one and step it by hand. */
 export interface Clock {
   now(): number;
@@ -11,7 +13,11 @@ export const systemClock: Clock = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-/** One named timer slot: setting it again replaces the old one, so no timer is ever orphaned. */
+/**
+ * One named timer slot: setting it again replaces the old one, so no timer is
+ * ever orphaned. Delays are clamped: Node runs a timer above 2^31−1 ms after
+ * 1 ms, which would turn a long wait into a request storm.
+ */
 export class TimerSlot {
   private handle: unknown;
 
@@ -19,10 +25,13 @@ export class TimerSlot {
 
   set(ms: number, callback: () => void): void {
     this.clear();
-    this.handle = this.clock.setTimeout(() => {
-      this.handle = undefined;
-      callback();
-    }, ms);
+    this.handle = this.clock.setTimeout(
+      () => {
+        this.handle = undefined;
+        callback();
+      },
+      clampDelay(ms, 0, MAX_TIMER_MS),
+    );
   }
 
   clear(): void {

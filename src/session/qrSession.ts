@@ -1,14 +1,16 @@
 import { ApiError, ApiResult, isTransient } from '../api/errors';
-import { InstanceStatus, QrReply } from '../api/responses';
+import { InstanceStatus, QrReply } from '../api/replies';
+import { retryDelayMs } from '../core/delay';
 import { Clock, TimerSlot } from './clock';
+import { LatestRequest, settle } from './latest';
+import { QrPhase, ShownQr } from './phases';
 import { SessionTiming, backoffMs } from './timing';
-import { SessionView, ShownQr } from './view';
 
 export interface SessionDeps {
   fetchQr(signal: AbortSignal): Promise<ApiResult<QrReply>>;
   fetchStatus(signal: AbortSignal): Promise<ApiResult<InstanceStatus>>;
   clock: Clock;
-  onView(view: SessionView): void;
+  onPhase(phase: QrPhase): void;
   onConnected?(status: InstanceStatus): void;
 }
 
@@ -16,20 +18,21 @@ export interface SessionDeps {
  * The life of one linking attempt on screen: fetch a QR, swap it before it
  * expires, poll for the scan, give up after the cap, back off on failures and
  * pause while hidden. At most one QR request and one status request are in
- * flight; an answer that arrives after a newer request, a pause or dispose is
- * dropped, so an older QR never replaces a newer one.
+ * flight, and the latest of each wins.
  */
 export class QrSession {
-  private view: SessionView = { kind: 'loading' };
+  private phase: QrPhase = { kind: 'loading' };
   private visible = true;
   private disposed = false;
-  private qrRequest?: AbortController;
-  private statusRequest?: AbortController;
+  private readonly qrRequest = new LatestRequest();
+  private readonly statusRequest = new LatestRequest();
   private askAgain = false;
   private attemptStartedAt = 0;
-  private qrCount = 0;
+  /** Codes shown, and "already logged in" answers the status did not confirm: both count against the cap. */
+  private cycles = 0;
   private failures = 0;
   private statusFailures = 0;
+  private lastStatus?: string;
   private graceUntil = 0;
   private lastQr?: ShownQr;
   private readonly qrTimer: TimerSlot;
@@ -43,12 +46,12 @@ export class QrSession {
     this.pollTimer = new TimerSlot(deps.clock);
   }
 
-  get current(): SessionView {
-    return this.view;
+  get current(): QrPhase {
+    return this.phase;
   }
 
   get requestsInFlight(): number {
-    return (this.qrRequest ? 1 : 0) + (this.statusRequest ? 1 : 0);
+    return (this.qrRequest.inFlight ? 1 : 0) + (this.statusRequest.inFlight ? 1 : 0);
   }
 
   get timersActive(): number {
@@ -58,6 +61,12 @@ export class QrSession {
   start(): void {
     this.newAttempt();
     this.loadQr();
+  }
+
+  /** Starts with an answer already in hand (fetched while the panel was being built). */
+  startWith(result: ApiResult<QrReply>): void {
+    this.newAttempt();
+    this.onQr(result);
   }
 
   /** The user asked for a QR (Refresh, Retry, Generate new QR): a fresh attempt, no backoff. */
@@ -73,8 +82,8 @@ export class QrSession {
     if (this.disposed || visible === this.visible) return;
     this.visible = visible;
     if (!visible) return this.pause();
-    if (this.view.kind === 'connected' || this.view.kind === 'expired') return;
-    if (this.view.kind === 'error' && !isTransient(this.view.error)) return;
+    if (this.phase.kind === 'connected' || this.phase.kind === 'expired') return;
+    if (this.phase.kind === 'error' && !isTransient(this.phase.error)) return;
     // The QR on screen may have expired while hidden: fetch a new one at once.
     this.loadQr();
   }
@@ -86,45 +95,44 @@ export class QrSession {
 
   private newAttempt(): void {
     this.attemptStartedAt = this.deps.clock.now();
-    this.qrCount = 0;
+    this.cycles = 0;
   }
 
   private pause(): void {
     this.qrTimer.clear();
     this.pollTimer.clear();
-    this.qrRequest?.abort();
-    this.statusRequest?.abort();
-    this.qrRequest = undefined;
-    this.statusRequest = undefined;
+    this.qrRequest.abort();
+    this.statusRequest.abort();
     this.askAgain = false;
   }
 
-  private show(view: SessionView): void {
-    this.view = view;
-    this.deps.onView(view);
+  private show(phase: QrPhase): void {
+    this.phase = phase;
+    this.deps.onPhase(phase);
   }
 
   private loadQr(): void {
     if (this.disposed || !this.visible) return;
-    if (this.qrRequest) {
+    if (this.qrRequest.inFlight) {
       // Coalesce: a burst of clicks costs one more request, not one each.
       this.askAgain = true;
       return;
     }
     this.qrTimer.clear();
-    if (this.view.kind !== 'qr') this.show({ kind: 'loading' });
-    const request = new AbortController();
-    this.qrRequest = request;
-    void settle(this.deps.fetchQr(request.signal)).then((result) => {
-      if (this.qrRequest !== request) return;
-      this.qrRequest = undefined;
-      if (this.askAgain) {
+    if (this.phase.kind !== 'qr') this.show({ kind: 'loading' });
+    this.qrRequest.run(
+      (signal) => settle(() => this.deps.fetchQr(signal)),
+      (result) => {
+        if (!this.askAgain) return this.onQr(result);
         // Asked again while this was in flight: the newer request wins.
         this.askAgain = false;
-        return this.loadQr();
-      }
-      this.onQr(result);
-    });
+        this.loadQr();
+      },
+    );
+  }
+
+  private capReached(now: number, extraMs = 0): boolean {
+    return this.cycles >= this.timing.maxQrs || now + extraMs - this.attemptStartedAt >= this.timing.maxMs;
   }
 
   /** Timer-driven reload, which respects the cap; a user's click does not. */
@@ -139,6 +147,7 @@ export class QrSession {
     const reply = result.value;
     if (reply.kind === 'connected') {
       // "Already logged in" is confirmed by the status call, which can lag.
+      this.cycles++;
       this.graceUntil = now + this.timing.graceMs;
       this.show({ kind: 'checking' });
       return this.pollStatus();
@@ -151,10 +160,10 @@ export class QrSession {
       return this.ensurePolling();
     }
     this.failures = 0;
-    this.qrCount++;
-    this.lastQr = { dataUri: reply.image.dataUri, fetchedAt: now, sequence: this.qrCount };
+    this.cycles++;
+    this.lastQr = { image: reply.image, fetchedAt: now };
     const showFor = Math.max(this.timing.refreshMs, this.timing.minShowMs);
-    const last = this.qrCount >= this.timing.maxQrs || now + showFor - this.attemptStartedAt >= this.timing.maxMs;
+    const last = this.capReached(now, showFor);
     const expiresAt = now + showFor;
     this.show({ kind: 'qr', qr: this.lastQr, nextRefreshAt: last ? undefined : expiresAt, expiresAt, stale: false });
     this.qrTimer.set(showFor, () => (last ? this.expire() : this.autoLoadQr()));
@@ -167,9 +176,8 @@ export class QrSession {
     this.failures++;
     let retryAt: number | undefined;
     if (isTransient(error)) {
-      const backoff = backoffMs(this.failures, this.timing);
-      const told = error.kind === 'rateLimited' && error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : 0;
-      const wait = Math.max(backoff, told);
+      const told = error.kind === 'rateLimited' ? error.retryAfterMs : undefined;
+      const wait = retryDelayMs(backoffMs(this.failures, this.timing), told, this.timing.retryAfterMaxMs);
       retryAt = now + wait;
       this.qrTimer.set(wait, () => this.autoLoadQr());
     } else {
@@ -185,46 +193,49 @@ export class QrSession {
     }
   }
 
-  private expire(): void {
+  private expire(loggedInButStatus?: string): void {
     this.qrTimer.clear();
     this.graceUntil = this.deps.clock.now() + this.timing.graceMs;
-    this.show({ kind: 'expired', qr: this.lastQr, checking: true });
+    this.show({ kind: 'expired', qr: this.lastQr, checking: true, loggedInButStatus });
     this.ensurePolling();
   }
 
+  /** Failures of either call slow the poll down too: a struggling host is asked less often. */
   private ensurePolling(): void {
-    if (!this.pollTimer.active && !this.statusRequest) {
-      const wait = this.statusFailures === 0 ? this.timing.pollMs : Math.max(this.timing.pollMs, backoffMs(this.statusFailures, this.timing));
-      this.pollTimer.set(wait, () => this.pollStatus());
-    }
+    if (this.pollTimer.active || this.statusRequest.inFlight) return;
+    const failures = Math.max(this.statusFailures, this.failures);
+    const wait = failures === 0 ? this.timing.pollMs : Math.max(this.timing.pollMs, backoffMs(failures, this.timing));
+    this.pollTimer.set(wait, () => this.pollStatus());
   }
 
   private pollStatus(): void {
-    if (this.disposed || !this.visible || this.statusRequest) return;
+    if (this.disposed || !this.visible || this.statusRequest.inFlight) return;
     this.pollTimer.clear();
-    const request = new AbortController();
-    this.statusRequest = request;
-    void settle(this.deps.fetchStatus(request.signal)).then((result) => {
-      if (this.statusRequest !== request) return;
-      this.statusRequest = undefined;
-      this.statusFailures = result.ok ? 0 : this.statusFailures + 1;
-      if (result.ok && result.value.connected) return this.connected(result.value);
-      this.afterStatus();
-    });
+    this.statusRequest.run(
+      (signal) => settle(() => this.deps.fetchStatus(signal)),
+      (result) => {
+        this.statusFailures = result.ok ? 0 : this.statusFailures + 1;
+        if (result.ok) this.lastStatus = result.value.status;
+        if (result.ok && result.value.connected) return this.connected(result.value);
+        this.afterStatus();
+      },
+    );
   }
 
   private afterStatus(): void {
     const now = this.deps.clock.now();
     const graceOver = now >= this.graceUntil;
-    if (this.view.kind === 'checking' && graceOver) {
-      // The QR call said "logged in" but the status never agreed: start over.
-      this.newAttempt();
-      return this.loadQr();
+    if (this.phase.kind === 'checking' && graceOver) {
+      // The QR call said "logged in" but the status never agreed. Asking again
+      // is worth a try, within the same cap as the codes: a server that keeps
+      // contradicting itself must not keep the panel busy for ever.
+      if (this.capReached(now)) return this.expire(this.lastStatus ?? 'unknown');
+      return this.autoLoadQr();
     }
-    if (this.view.kind === 'expired' && graceOver) {
-      return this.show({ ...this.view, checking: false });
+    if (this.phase.kind === 'expired' && graceOver) {
+      return this.show({ ...this.phase, checking: false });
     }
-    if (['qr', 'waiting', 'checking', 'expired'].includes(this.view.kind)) this.ensurePolling();
+    if (['qr', 'waiting', 'checking', 'expired'].includes(this.phase.kind)) this.ensurePolling();
   }
 
   private connected(status: InstanceStatus): void {
@@ -232,14 +243,5 @@ export class QrSession {
     this.pollTimer.clear();
     this.show({ kind: 'connected', status });
     this.deps.onConnected?.(status);
-  }
-}
-
-/** The client returns errors as values; this covers a bug that throws anyway. */
-async function settle<T>(promise: Promise<ApiResult<T>>): Promise<ApiResult<T>> {
-  try {
-    return await promise;
-  } catch (thrown) {
-    return { ok: false, error: { kind: 'network', code: thrown instanceof Error ? thrown.name : 'UNKNOWN' } };
   }
 }

@@ -1,8 +1,9 @@
+import { NUMBER_SETTINGS } from '../core/settingSpecs';
+
 /**
- * Timings taken from WhatsApp's behaviour (see docs in megaapi-api.md): the
- * first QR of a linking attempt lives about 60 s and the next ones about 20 s,
- * and the server ends the attempt after about 6 codes, so polling on past
- * that only hammers the host.
+ * Timings taken from WhatsApp's behaviour: the first QR of a linking attempt
+ * lives about 60 s and the next ones about 20 s, and the server ends the
+ * attempt after about 6 codes, so polling on past that only hammers the host.
  */
 export interface SessionTiming {
   /** A new QR this often while the panel is visible. */
@@ -19,18 +20,20 @@ export interface SessionTiming {
   graceMs: number;
   backoffBaseMs: number;
   backoffMaxMs: number;
+  /** The longest a server's `Retry-After` may make the panel wait. */
+  retryAfterMaxMs: number;
 }
 
-export const DEFAULT_TIMING: SessionTiming = {
-  refreshMs: 20_000,
-  minShowMs: 10_000,
-  pollMs: 4_000,
-  maxQrs: 6,
-  maxMs: 180_000,
-  graceMs: 15_000,
-  backoffBaseMs: 2_000,
-  backoffMaxMs: 60_000,
-};
+export const DEFAULT_TIMING: SessionTiming = timingFromSettings({
+  qrRefreshSeconds: NUMBER_SETTINGS.qrRefreshSeconds.fallback,
+  maxQrCodes: NUMBER_SETTINGS.maxQrCodes.fallback,
+  maxMinutes: NUMBER_SETTINGS.maxMinutes.fallback,
+});
+
+/** WhatsApp keeps a pairing code valid for about 160 s. */
+export const PAIRING_CODE_LIFETIME_MS = 160_000;
+/** WhatsApp throttles code requests; one a minute per instance stays clear of it. */
+export const PAIRING_THROTTLE_MS = 60_000;
 
 /** 2 s, 4 s, 8 s ... capped, so a host that is down is asked less and less often. */
 export function backoffMs(failures: number, timing: Pick<SessionTiming, 'backoffBaseMs' | 'backoffMaxMs'>): number {
@@ -38,17 +41,22 @@ export function backoffMs(failures: number, timing: Pick<SessionTiming, 'backoff
   return Math.min(timing.backoffMaxMs, timing.backoffBaseMs * 2 ** exponent);
 }
 
-export function timingFromSettings(settings: { qrRefreshSeconds?: number; maxQrs?: number; maxMinutes?: number }): SessionTiming {
-  const refreshMs = clamp(settings.qrRefreshSeconds ?? 20, 10, 60) * 1000;
+/** The settings arrive validated and within bounds (see `settings.ts`). */
+export function timingFromSettings(settings: {
+  qrRefreshSeconds: number;
+  maxQrCodes: number;
+  maxMinutes: number;
+}): SessionTiming {
+  const refreshMs = settings.qrRefreshSeconds * 1000;
   return {
-    ...DEFAULT_TIMING,
     refreshMs,
-    minShowMs: Math.min(DEFAULT_TIMING.minShowMs, refreshMs),
-    maxQrs: clamp(settings.maxQrs ?? DEFAULT_TIMING.maxQrs, 1, 20),
-    maxMs: clamp(settings.maxMinutes ?? 3, 0.25, 10) * 60_000,
+    minShowMs: Math.min(10_000, refreshMs),
+    pollMs: 4_000,
+    maxQrs: settings.maxQrCodes,
+    maxMs: settings.maxMinutes * 60_000,
+    graceMs: 15_000,
+    backoffBaseMs: 2_000,
+    backoffMaxMs: 60_000,
+    retryAfterMaxMs: 600_000,
   };
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min;
 }

@@ -1,7 +1,8 @@
 import { hostOf } from '../core/baseUrl';
-import { formatPhoneNumber, phoneFromJid } from '../core/phoneNumber';
-import { InstanceRef } from '../instance';
-import { StatusEntry } from '../state/statusCache';
+import { InstanceRef } from '../core/instanceRef';
+import { serverText } from '../core/serverText';
+import { StatusEntry } from '../instances/statusCache';
+import { linkedAccount } from '../ui/account';
 import { describeError } from '../ui/errorText';
 import { Translate } from '../ui/translate';
 
@@ -10,7 +11,7 @@ export type InstanceIcon = 'pass-filled' | 'circle-large-outline' | 'question' |
 export interface InstanceLook {
   label: string;
   description: string;
-  /** Plain lines; the tree item renders them as its tooltip. */
+  /** Plain lines; the tree item shows them as a plain-text tooltip, never as markdown. */
   tooltip: string[];
   icon: InstanceIcon;
   /** A theme color id, for the states worth a glance. */
@@ -24,7 +25,12 @@ export interface InstanceLook {
  * It takes only the host and key, so a token cannot reach the item.
  * `checkedAt` is the time of the last answer, already formatted for the user.
  */
-export function describeInstance(instance: InstanceRef, entry: StatusEntry | undefined, t: Translate, checkedAt?: string): InstanceLook {
+export function describeInstance(
+  instance: InstanceRef,
+  entry: StatusEntry | undefined,
+  t: Translate,
+  checkedAt?: string,
+): InstanceLook {
   const host = hostOf(instance.baseUrl);
   const look = (description: string, icon: InstanceIcon, state: string, contextValue: string): InstanceLook => ({
     label: instance.key,
@@ -32,23 +38,25 @@ export function describeInstance(instance: InstanceRef, entry: StatusEntry | und
     icon,
     iconColor: icon === 'pass-filled' ? 'testing.iconPassed' : icon === 'error' ? 'errorForeground' : undefined,
     contextValue: `instance.${contextValue}`,
-    tooltip: [t('Instance: {0}', instance.key), t('Host: {0}', host), t('State: {0}', state), ...(checkedAt ? [t('Checked at {0}', checkedAt)] : [])],
+    tooltip: [
+      t('Instance: {0}', instance.key),
+      t('Host: {0}', host),
+      t('State: {0}', state),
+      ...(checkedAt ? [t('Checked at {0}', checkedAt)] : []),
+    ],
   });
   switch (entry?.kind) {
     case undefined:
       return look('', 'question', t('not checked yet'), 'unknown');
     case 'checking':
       return look(t('checking…'), 'sync~spin', t('checking…'), 'unknown');
-    case 'connected': {
-      const user = entry.status.user;
-      const phone = user ? phoneFromJid(user.id) : undefined;
-      const who = [phone ? formatPhoneNumber(phone) : user?.id, user?.verifiedName ?? user?.name].filter(Boolean).join(' · ');
-      return look(who || t('connected'), 'pass-filled', t('connected'), 'connected');
-    }
+    case 'connected':
+      return look(linkedAccount(entry.status.user) || t('connected'), 'pass-filled', t('connected'), 'connected');
     case 'disconnected': {
-      // Values other than "connected" are shown as the server said them.
-      const raw = entry.status.status;
-      return look(raw && raw !== 'unknown' ? raw : t('not linked'), 'circle-large-outline', raw || t('not linked'), 'disconnected');
+      // Values other than "connected" are shown as the server said them, made inert.
+      const raw = serverText(entry.status.status, 60);
+      const shown = raw && raw !== 'unknown' ? raw : t('not linked');
+      return look(shown, 'circle-large-outline', raw || t('not linked'), 'disconnected');
     }
     case 'noToken':
       return look(t('no token'), 'key', t('no token stored'), 'noToken');

@@ -1,35 +1,36 @@
 import * as vscode from 'vscode';
-import { InstanceApi } from '../api/instanceApi';
-import { InstanceRef } from '../instance';
-import { StatusCache, entryFromResult } from '../state/statusCache';
-import { InstanceStore, SavedInstance } from '../storage/instanceStore';
+import { Calls } from '../api/calls';
+import { InstanceRef } from '../core/instanceRef';
+import { Instances } from '../instances/instances';
+import { entryFromResult } from '../instances/statusCache';
+import { SavedInstance } from '../instances/savedInstances';
 import { describeInstance } from './describeInstance';
 import { ErrorItem } from './errorItem';
 import { InstanceItem } from './instanceItem';
 
 /** Status calls at once when the whole list refreshes: enough to be quick, few enough to be polite. */
-const CONCURRENCY = 4;
+export const CONCURRENCY = 4;
 
 /**
  * The sidebar's list of saved instances with their link state. Rendering
- * never calls the network and never shows a popup: states come from the
- * cache, which `refresh` fills when the view is visible or the user asks.
+ * never calls the network and never shows a popup: states come from what
+ * `Instances` knows, which `refresh` fills when the view is visible or the
+ * user asks.
  */
 export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly subscription: { dispose(): void };
   private running?: Promise<void>;
   /** Set when checking failed in a way no single instance's state can show. */
   private failure?: string;
 
   constructor(
-    private readonly instances: InstanceStore,
-    private readonly cache: StatusCache,
-    private readonly api: InstanceApi,
+    private readonly instances: Instances,
+    private readonly calls: Calls,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.subscriptions = [instances.onDidChange(() => this.changed.fire()), cache.onDidChange(() => this.changed.fire())];
+    this.subscription = instances.onDidChange(() => this.changed.fire());
   }
 
   getTreeItem(item: vscode.TreeItem): vscode.TreeItem {
@@ -49,19 +50,19 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
 
   /** Never rejects: MegaAPI's answer, good or bad, becomes the instance's state. */
   async refreshOne(instance: InstanceRef): Promise<void> {
-    this.cache.set(instance, { kind: 'checking' });
+    this.instances.setStatus(instance, { kind: 'checking' });
     try {
-      this.cache.set(instance, entryFromResult(await this.api.call(instance, 'Status', (client) => client.getStatus(instance.key))));
+      this.instances.setStatus(instance, entryFromResult(await this.calls.for(instance).getStatus()));
     } catch (thrown) {
       // Not an answer from MegaAPI but a fault here: say so once above the list, and leave the state unknown.
       this.failure = thrown instanceof Error ? thrown.message : String(thrown);
       this.log.error(`Status ${instance.key}: ${this.failure}`);
-      this.cache.delete(instance);
+      this.instances.forgetStatus(instance);
     }
   }
 
   dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
+    this.subscription.dispose();
     this.changed.dispose();
   }
 
@@ -71,6 +72,8 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
       this.changed.fire();
     }
     const queue: SavedInstance[] = this.instances.all();
+    // Every row says "checking…" at once; answers fill in as they come.
+    for (const saved of queue) this.instances.setStatus(saved, { kind: 'checking' });
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) await this.refreshOne(next);
     };
@@ -78,8 +81,11 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
   }
 
   private item(saved: SavedInstance): InstanceItem {
-    const at = this.cache.checkedAt(saved);
-    const checkedAt = at === undefined ? undefined : new Date(at).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
-    return new InstanceItem(saved, describeInstance(saved, this.cache.get(saved), vscode.l10n.t, checkedAt));
+    const at = this.instances.checkedAt(saved);
+    const checkedAt =
+      at === undefined
+        ? undefined
+        : new Date(at).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
+    return new InstanceItem(saved, describeInstance(saved, this.instances.status(saved), vscode.l10n.t, checkedAt));
   }
 }

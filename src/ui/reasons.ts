@@ -13,8 +13,11 @@ export function baseUrlReason(reason: BaseUrlReason, t: Translate): string {
     invalid: t('That is not a valid address.'),
     scheme: t('Use an https:// address.'),
     userInfo: t('Do not put a user name or password in the address; the token is asked for separately.'),
-    insecure: t('Use https://. Plain http:// would send the token unencrypted (allowed only for localhost, or with the setting megaapi.allowInsecureHttp).'),
+    insecure: t(
+      'Use https://. Plain http:// would send the token unencrypted (allowed only for localhost, or with the setting megaapi.allowInsecureHttp).',
+    ),
     queryOrFragment: t('Enter only the host, without ? or # parts.'),
+    path: t('Enter only the host as the MegaAPI panel shows it; this path has empty, encoded or unusual parts.'),
   };
   return text[reason];
 }

@@ -1,3 +1,5 @@
+import { ToWebview } from './messages';
+
 export interface QrHtmlInput {
   cspSource: string;
   nonce: string;
@@ -15,6 +17,8 @@ export interface QrHtmlInput {
     copyLabel: string;
     copiedLabel: string;
   };
+  /** What to show at once, when the QR was in hand before the page was built: no round trip. */
+  first?: ToWebview;
 }
 
 /**
@@ -76,17 +80,35 @@ export function buildQrHtml(input: QrHtmlInput): string {
     </form>
     <div id="pairing-result" class="pairing-result" hidden>
       <output id="pairing-code" class="pairing-code"></output>
-      <button id="pairing-copy" type="button" class="secondary" data-action="copyPairingCode" data-copied="${e(p.copiedLabel)}">${e(p.copyLabel)}</button>
+      <button id="pairing-copy" type="button" class="secondary" data-action="copyPairingCode" data-in-webview="flashCopied" data-copied="${e(p.copiedLabel)}">${e(p.copyLabel)}</button>
     </div>
     <p id="pairing-message" class="pairing-message" role="status" aria-live="polite"></p>
     <p id="pairing-countdown" class="pairing-countdown"></p>
   </details>
 </main>
+${input.first ? `<script type="application/json" id="first-render">${jsonForScript(input.first)}</script>` : ''}
 <script nonce="${e(input.nonce)}" src="${e(input.scriptUri)}"></script>
 </body>
 </html>`;
 }
 
+/**
+ * JSON inside a `<script type="application/json">` block is not executed, but
+ * `</script>` or `<!--` in it would end the block early; escaping every `<`,
+ * `>` and `&` as a JSON unicode escape keeps the text intact and inert.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }

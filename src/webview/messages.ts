@@ -1,6 +1,7 @@
-import { PanelAction, isPanelAction } from '../ui/actions';
+import { InstanceRef } from '../core/instanceRef';
+import { PanelAction, PanelButton, isPanelAction } from './panelActions';
 
-export type PanelStateName = 'loading' | 'qr' | 'waiting' | 'checking' | 'connected' | 'error' | 'expired';
+export type PanelPhaseName = 'loading' | 'qr' | 'waiting' | 'checking' | 'connected' | 'error' | 'expired';
 
 /**
  * Countdown texts are translated with this in place of the number, and the
@@ -8,9 +9,12 @@ export type PanelStateName = 'loading' | 'qr' | 'waiting' | 'checking' | 'connec
  */
 export const SECONDS = '%s';
 
-/** Everything the webview shows, already in the user's language: the webview only renders. */
-export interface WebviewState {
-  state: PanelStateName;
+/**
+ * Everything the panel shows, already in the user's language and with every
+ * server word made inert: the webview only renders it, as text.
+ */
+export interface PanelContent {
+  phase: PanelPhaseName;
   headline: string;
   message?: string;
   /** A data: URI rebuilt from validated image bytes, never the server's text. */
@@ -21,13 +25,13 @@ export interface WebviewState {
   countdownTo?: number;
   countdownText?: string;
   stale?: boolean;
-  actions: Array<{ id: PanelAction; label: string; primary?: boolean }>;
+  actions: PanelButton[];
   tips?: string[];
-  pairing: PairingPanelState;
+  pairing: PairingContent;
 }
 
-export interface PairingPanelState {
-  state: 'idle' | 'loading' | 'code' | 'throttled' | 'error';
+export interface PairingContent {
+  phase: 'idle' | 'loading' | 'code' | 'throttled' | 'error';
   phone?: string;
   /** Shown as `XXXX-XXXX`. */
   code?: string;
@@ -40,18 +44,32 @@ export interface PairingPanelState {
 }
 
 /** `instance` rides along so the webview's saved state can restore the panel after a reload. */
-export type ToWebview = { type: 'render'; state: WebviewState; instance: { baseUrl: string; key: string } };
+export type ToWebview = { type: 'render'; content: PanelContent; instance: InstanceRef };
 
-export type FromWebview = { type: 'ready' } | { type: 'action'; action: PanelAction } | { type: 'pairingCode'; phone: string };
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'action'; action: PanelAction }
+  | { type: 'pairingCode'; phone: string }
+  /** The QR image finished decoding on screen; for the performance breakdown. */
+  | { type: 'qrShown' };
+
+/** What the webview keeps across hide/show and reloads: no phone number, no pairing code. */
+export interface SavedPanelState {
+  instance: InstanceRef;
+  content?: PanelContent;
+}
 
 /** Webview messages are input like any other: anything unexpected is dropped. */
 export function parseFromWebview(raw: unknown): FromWebview | undefined {
   if (raw === null || typeof raw !== 'object') return undefined;
-  const message = raw as { type?: unknown; action?: unknown };
+  const message = raw as { type?: unknown; action?: unknown; phone?: unknown };
   if (message.type === 'ready') return { type: 'ready' };
+  if (message.type === 'qrShown') return { type: 'qrShown' };
   if (message.type === 'action' && isPanelAction(message.action)) return { type: 'action', action: message.action };
-  const phone = (raw as { phone?: unknown }).phone;
+  const phone = message.phone;
   // Parsed again by the panel; this only bounds what is accepted at all.
-  if (message.type === 'pairingCode' && typeof phone === 'string' && phone.length <= 64) return { type: 'pairingCode', phone };
+  if (message.type === 'pairingCode' && typeof phone === 'string' && phone.length <= 64) {
+    return { type: 'pairingCode', phone };
+  }
   return undefined;
 }

@@ -1,41 +1,46 @@
 import { formatPairingCode } from '../core/pairingCode';
-import { PairingView } from '../session/pairing';
+import { PairingPhase } from '../session/phases';
 import { describeError } from '../ui/errorText';
 import { phoneReason } from '../ui/reasons';
 import { Translate } from '../ui/translate';
-import { PairingPanelState, SECONDS } from './messages';
+import { PairingContent, SECONDS } from './messages';
 
 /** The pairing-code section in words. */
-export function toPairingState(view: PairingView, context: { host: string; key: string; t: Translate }): PairingPanelState {
+export function toPairingContent(
+  phase: PairingPhase,
+  context: { host: string; key: string; t: Translate },
+): PairingContent {
   const { t } = context;
-  switch (view.kind) {
+  switch (phase.kind) {
     case 'idle':
-      return { state: 'idle', phone: view.phone };
+      return { phase: 'idle', phone: phase.phone };
     case 'loading':
-      return { state: 'loading', phone: view.phone, message: t('Asking MegaAPI for a pairing code…') };
+      return { phase: 'loading', phone: phase.phone, message: t('Asking MegaAPI for a pairing code…') };
     case 'code':
       return {
-        state: 'code',
-        phone: view.phone,
-        code: formatPairingCode(view.code),
-        message: t('On the phone: WhatsApp → Linked devices → Link a device → Link with phone number instead, then enter this code.'),
-        countdownTo: view.expiresAt,
+        phase: 'code',
+        phone: phase.phone,
+        code: formatPairingCode(phase.code),
+        message: t(
+          'On the phone: WhatsApp → Linked devices → Link a device → Link with phone number instead, then enter this code.',
+        ),
+        countdownTo: phase.expiresAt,
         countdownText: t('Code valid for {0} s', SECONDS),
       };
     case 'throttled':
       return {
-        state: view.code ? 'code' : 'throttled',
-        phone: view.phone,
-        code: view.code ? formatPairingCode(view.code) : undefined,
+        phase: phase.code ? 'code' : 'throttled',
+        phone: phase.phone,
+        code: phase.code ? formatPairingCode(phase.code) : undefined,
         message: t('WhatsApp limits pairing-code requests: one a minute per instance.'),
-        countdownTo: view.expiresAt,
-        countdownText: view.expiresAt ? t('Code valid for {0} s', SECONDS) : undefined,
-        waitUntil: view.until,
+        countdownTo: phase.expiresAt,
+        countdownText: phase.expiresAt ? t('Code valid for {0} s', SECONDS) : undefined,
+        waitUntil: phase.until,
         waitText: t('New code in {0} s', SECONDS),
       };
     case 'invalid':
-      return { state: 'error', phone: view.phone, message: phoneReason(view.reason, t) };
+      return { phase: 'error', phone: phase.phone, message: phoneReason(phase.reason, t) };
     case 'error':
-      return { state: 'error', phone: view.phone, message: describeError(view.error, context, t).message };
+      return { phase: 'error', phone: phase.phone, message: describeError(phase.error, context, t).message };
   }
 }

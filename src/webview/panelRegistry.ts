@@ -1,30 +1,46 @@
 import * as vscode from 'vscode';
-import { InstanceRef, instanceId } from '../instance';
+import { InstanceRef, instanceId } from '../core/instanceRef';
+import { Instances, InstancesChange } from '../instances/instances';
 import { QR_VIEW_TYPE, QrPanel, QrPanelDeps, qrWebviewOptions } from './qrPanel';
 
-/** At most one QR panel per instance: asking again reveals and refreshes it. */
+/**
+ * At most one QR panel per instance: asking again reveals and refreshes it.
+ * Panels follow their instance: removed, it closes; renamed, it moves along;
+ * given a new token, it tries again at once.
+ */
 export class PanelRegistry implements vscode.Disposable {
   private readonly panels = new Map<string, QrPanel>();
+  private readonly subscription: { dispose(): void };
 
-  constructor(private readonly deps: QrPanelDeps) {}
+  constructor(
+    private readonly deps: QrPanelDeps,
+    instances: Instances,
+  ) {
+    this.subscription = instances.onDidChange((change) => this.follow(change));
+  }
 
   show(instance: InstanceRef, options = { refresh: true }): QrPanel {
-    const existing = this.panels.get(instanceId(instance));
+    const existing = this.get(instance);
     if (existing) {
       existing.reveal();
       if (options.refresh) existing.refresh();
       return existing;
     }
-    const webviewPanel = vscode.window.createWebviewPanel(QR_VIEW_TYPE, instance.key, vscode.ViewColumn.Active, qrWebviewOptions(this.deps.extensionUri));
+    const webviewPanel = vscode.window.createWebviewPanel(
+      QR_VIEW_TYPE,
+      instance.key,
+      vscode.ViewColumn.Active,
+      qrWebviewOptions(this.deps.extensionUri),
+    );
     return this.adopt(webviewPanel, instance);
   }
 
   /** Takes over a panel VS Code restored after a reload. */
   adopt(webviewPanel: vscode.WebviewPanel, instance: InstanceRef): QrPanel {
     const panel = new QrPanel(webviewPanel, instance, this.deps);
-    const id = instanceId(instance);
-    this.panels.set(id, panel);
+    this.panels.set(instanceId(instance), panel);
     panel.onDidClose(() => {
+      const id = instanceId(panel.instance);
       if (this.panels.get(id) === panel) this.panels.delete(id);
     });
     return panel;
@@ -40,7 +56,30 @@ export class PanelRegistry implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.subscription.dispose();
     for (const panel of [...this.panels.values()]) panel.dispose();
     this.panels.clear();
+  }
+
+  private follow(change: InstancesChange): void {
+    switch (change.kind) {
+      case 'removed':
+        return this.get(change.instance)?.dispose();
+      case 'token':
+        return this.get(change.instance)?.refresh();
+      case 'renamed': {
+        const panel = this.get(change.from);
+        if (!panel) return;
+        this.panels.delete(instanceId(change.from));
+        // A panel already open for the new name wins; the moved one closes.
+        if (this.get(change.to)) return panel.dispose();
+        this.panels.set(instanceId(change.to), panel);
+        panel.retarget(change.to);
+        return;
+      }
+      case 'saved':
+      case 'status':
+        return;
+    }
   }
 }

@@ -1,17 +1,21 @@
 import * as vscode from 'vscode';
-import { parseQrImage } from '../core/qrImage';
+import { QrImage } from '../core/qrImage';
 
-const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' };
+const EXTENSIONS: Record<QrImage['mime'], string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+};
 
-/** "Save QR as PNG…": writes the image bytes exactly as received (re-validated), wherever the user chooses. */
-export async function saveQrImage(dataUri: string | undefined, key: string): Promise<void> {
+/** "Save QR as PNG…": writes the validated image bytes as received, wherever the user chooses. */
+export async function saveQrImage(image: QrImage | undefined, key: string): Promise<void> {
   const t = vscode.l10n.t;
-  const image = dataUri ? parseQrImage(dataUri) : undefined;
-  if (!image?.ok) {
+  if (!image) {
     void vscode.window.showWarningMessage(t('There is no QR code on screen to save.'));
     return;
   }
-  const extension = EXTENSIONS[image.value.mime];
+  const extension = EXTENSIONS[image.mime];
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = `megaapi-qr-${key}.${extension}`;
   const target = await vscode.window.showSaveDialog({
@@ -20,7 +24,7 @@ export async function saveQrImage(dataUri: string | undefined, key: string): Pro
     filters: { [t('Images')]: [extension] },
   });
   if (!target) return;
-  await vscode.workspace.fs.writeFile(target, image.value.bytes);
+  await vscode.workspace.fs.writeFile(target, image.bytes);
   void vscode.window.showInformationMessage(t('QR code saved to {0}.', target.fsPath));
 }
 
@@ -29,12 +33,14 @@ export async function saveQrImage(dataUri: string | undefined, key: string): Pro
  * (a click there may use the browser clipboard); this fallback copies the
  * image as a data: URI, which image tools and browsers accept when pasted.
  */
-export async function copyQrAsDataUri(dataUri: string | undefined): Promise<void> {
+export async function copyQrAsDataUri(image: QrImage | undefined): Promise<void> {
   const t = vscode.l10n.t;
-  if (!dataUri) {
+  if (!image) {
     void vscode.window.showWarningMessage(t('There is no QR code on screen to copy.'));
     return;
   }
-  await vscode.env.clipboard.writeText(dataUri);
-  void vscode.window.showInformationMessage(t('The QR code was copied as a data: URI (the clipboard here holds text only).'));
+  await vscode.env.clipboard.writeText(image.dataUri);
+  void vscode.window.showInformationMessage(
+    t('The QR code was copied as a data: URI (the clipboard here holds text only).'),
+  );
 }

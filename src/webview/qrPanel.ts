@@ -1,32 +1,36 @@
 import * as vscode from 'vscode';
-import { InstanceApi } from '../api/instanceApi';
-import { InstanceStatus } from '../api/responses';
+import { Calls } from '../api/calls';
+import { InstanceStatus } from '../api/replies';
 import { hostOf } from '../core/baseUrl';
+import { InstanceRef, instanceId } from '../core/instanceRef';
 import { Throttle } from '../core/throttle';
-import { InstanceRef, instanceId } from '../instance';
 import { systemClock } from '../session/clock';
 import { PairingFlow } from '../session/pairingFlow';
 import { QrSession } from '../session/qrSession';
 import { SessionTiming } from '../session/timing';
-import { PanelAction } from '../ui/actions';
 import { buildQrHtml } from './html';
-import { ToWebview, parseFromWebview } from './messages';
+import { FromWebview, ToWebview, parseFromWebview } from './messages';
 import { createNonce } from './nonce';
+import { PanelActionContext, runPanelAction } from './panelActions';
+import { toPanelContent } from './panelContent';
 import { copyQrAsDataUri, saveQrImage } from './qrExport';
 import { QrStatusItem } from './statusItem';
-import { toWebviewState } from './viewModel';
 
 export const QR_VIEW_TYPE = 'megaapi.qr';
 
+/** How long the first HTML may wait for a QR already on its way, so it can carry it. */
+const FIRST_HTML_BUDGET_MS = 400;
+
 export interface QrPanelDeps {
   extensionUri: vscode.Uri;
-  api: InstanceApi;
+  calls: Calls;
   log: vscode.LogOutputChannel;
   pairingThrottle: Throttle;
   timing: () => SessionTiming;
   closeWhenConnected: () => boolean;
-  onAction(instance: InstanceRef, action: PanelAction): void;
   onConnected(instance: InstanceRef, status: InstanceStatus): void;
+  /** Timing marks for `npm run bench`'s breakdown; free when tracing is off. */
+  mark(instance: InstanceRef, name: string): void;
 }
 
 /** Options for `createWebviewPanel`: scripts on, and resources only from media/. */
@@ -37,50 +41,37 @@ export function qrWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOption
 /** One QR panel for one instance: it owns its session, pairing flow, status item, timers and listeners. */
 export class QrPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly session: QrSession;
-  private readonly pairing: PairingFlow;
+  private session!: QrSession;
+  private pairing!: PairingFlow;
   private readonly status: QrStatusItem;
   private closeTimer?: NodeJS.Timeout;
+  private readonly htmlTimer: NodeJS.Timeout;
+  private htmlSet = false;
   private disposed = false;
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidClose = this.closed.event;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
-    readonly instance: InstanceRef,
+    private current: InstanceRef,
     private readonly deps: QrPanelDeps,
   ) {
-    const { api } = deps;
-    const key = instance.key;
-    panel.title = vscode.l10n.t('MegaAPI QR: {0}', key);
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'megaapi.svg');
     panel.webview.options = qrWebviewOptions(deps.extensionUri);
-    this.status = new QrStatusItem(key, { title: panel.title, command: 'megaapi.revealQrPanel', arguments: [{ instance }] });
-    this.session = new QrSession(
-      {
-        clock: systemClock,
-        fetchQr: (signal) => api.call(instance, 'QR', (client) => client.getQr(key, signal)),
-        fetchStatus: (signal) => api.call(instance, 'Status', (client) => client.getStatus(key, signal)),
-        onView: () => this.render(),
-        onConnected: (status) => this.connected(status),
-      },
-      deps.timing(),
-    );
-    this.pairing = new PairingFlow({
-      clock: systemClock,
-      fetchCode: (phone, signal) => api.call(instance, 'Pairing code', (client) => client.getPairingCode(key, phone, signal)),
-      throttle: deps.pairingThrottle,
-      throttleKey: instanceId(instance),
-      onView: () => this.render(),
-    });
-    panel.webview.html = this.html();
+    this.status = new QrStatusItem(current.key, this.revealCommand());
     this.disposables.push(
       this.status,
       panel.onDidDispose(() => this.dispose()),
       panel.onDidChangeViewState((e) => this.session.setVisible(e.webviewPanel.visible)),
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
     );
-    this.session.start();
+    this.begin();
+    // The QR request is already on its way: give it a moment to land in the first HTML.
+    this.htmlTimer = setTimeout(() => this.setHtml(), FIRST_HTML_BUDGET_MS);
+  }
+
+  get instance(): InstanceRef {
+    return this.current;
   }
 
   reveal(): void {
@@ -99,10 +90,26 @@ export class QrPanel implements vscode.Disposable {
     this.pairing.requestCode(phone);
   }
 
+  /** A button in the panel, or the same action from the palette. */
+  perform(action: Parameters<typeof runPanelAction>[0]): void {
+    runPanelAction(action, this.actionContext());
+  }
+
+  /** The instance's host or key changed: the panel follows it with a fresh attempt. */
+  retarget(instance: InstanceRef): void {
+    this.session.dispose();
+    this.pairing.dispose();
+    this.current = instance;
+    this.status.retarget(instance.key, this.revealCommand());
+    this.begin();
+    this.render();
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     clearTimeout(this.closeTimer);
+    clearTimeout(this.htmlTimer);
     this.session.dispose();
     this.pairing.dispose();
     this.closed.fire();
@@ -111,11 +118,51 @@ export class QrPanel implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
-  private html(): string {
+  private begin(): void {
+    const instance = this.current;
+    const client = this.deps.calls.for(instance);
+    this.panel.title = vscode.l10n.t('MegaAPI QR: {0}', instance.key);
+    this.session = new QrSession(
+      {
+        clock: systemClock,
+        fetchQr: (signal) => {
+          this.deps.mark(instance, 'qrRequested');
+          return client.getQr(signal).finally(() => this.deps.mark(instance, 'qrAnswered'));
+        },
+        fetchStatus: (signal) => client.getStatus(signal),
+        onPhase: () => this.onPhase(),
+        onConnected: (status) => this.connected(status),
+      },
+      this.deps.timing(),
+    );
+    this.pairing = new PairingFlow({
+      clock: systemClock,
+      fetchCode: (phone, signal) => client.getPairingCode(phone, signal),
+      throttle: this.deps.pairingThrottle,
+      throttleKey: instanceId(instance),
+      onPhase: () => this.render(),
+    });
+    this.session.start();
+  }
+
+  private revealCommand(): vscode.Command {
+    return { title: this.panel.title, command: 'megaapi.revealQrPanel', arguments: [{ instance: this.current }] };
+  }
+
+  private onPhase(): void {
+    // A QR that arrives before the first HTML rides in it.
+    if (!this.htmlSet && this.session.current.kind !== 'loading') this.setHtml();
+    this.render();
+  }
+
+  private setHtml(): void {
+    if (this.disposed || this.htmlSet) return;
+    this.htmlSet = true;
     const webview = this.panel.webview;
     const t = vscode.l10n.t;
-    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', file)).toString();
-    return buildQrHtml({
+    const media = (file: string) =>
+      webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', file)).toString();
+    webview.html = buildQrHtml({
       cspSource: webview.cspSource,
       nonce: createNonce(),
       scriptUri: media('qr.js'),
@@ -132,60 +179,72 @@ export class QrPanel implements vscode.Disposable {
         copyLabel: t('Copy Code'),
         copiedLabel: t('Copied'),
       },
+      first: this.session.current.kind === 'loading' ? undefined : this.message(),
     });
+    this.deps.mark(this.current, 'htmlSet');
+  }
+
+  private message(): ToWebview {
+    const content = toPanelContent(this.session.current, this.pairing.current, {
+      host: hostOf(this.current.baseUrl),
+      key: this.current.key,
+      formatTime: (ms) => new Date(ms).toLocaleTimeString(vscode.env.language),
+      t: vscode.l10n.t,
+    });
+    return { type: 'render', content, instance: this.current };
   }
 
   private render(): void {
     if (this.disposed) return;
-    const view = this.session.current;
-    this.status.update(view);
-    const state = toWebviewState(view, this.pairing.current, {
-      host: hostOf(this.instance.baseUrl),
-      key: this.instance.key,
-      formatTime: (ms) => new Date(ms).toLocaleTimeString(vscode.env.language),
-      t: vscode.l10n.t,
-    });
-    const message: ToWebview = { type: 'render', state, instance: this.instance };
-    void this.panel.webview.postMessage(message);
+    this.status.update(this.session.current);
+    if (!this.htmlSet) return;
+    void this.panel.webview.postMessage(this.message());
+    this.deps.mark(this.current, 'renderPosted');
   }
 
   private receive(raw: unknown): void {
-    const message = parseFromWebview(raw);
+    const message: FromWebview | undefined = parseFromWebview(raw);
     if (!message) {
-      this.deps.log.warn(`Ignored an unexpected message from the QR panel of ${this.instance.key}`);
+      this.deps.log.warn(`Ignored an unexpected message from the QR panel of ${this.current.key}`);
       return;
     }
-    if (message.type === 'ready') return this.render();
-    if (message.type === 'pairingCode') return this.pairing.requestCode(message.phone);
-    this.perform(message.action);
+    try {
+      switch (message.type) {
+        case 'ready':
+          return this.render();
+        case 'qrShown':
+          return this.deps.mark(this.current, 'qrShown');
+        case 'pairingCode':
+          return this.pairing.requestCode(message.phone);
+        case 'action':
+          return this.perform(message.action);
+      }
+    } catch (thrown) {
+      this.deps.log.error(`QR panel of ${this.current.key}: ${String(thrown)}`);
+    }
   }
 
-  /** A button in the panel, or the same action from the palette. */
-  perform(action: PanelAction): void {
-    const view = this.session.current;
-    const dataUri = view.kind === 'qr' ? view.qr.dataUri : undefined;
-    switch (action) {
-      case 'refresh':
-      case 'retry':
-      case 'generate':
-        return this.session.refresh();
-      case 'saveQr':
-        return void saveQrImage(dataUri, this.instance.key);
-      case 'copyQr':
-        return void copyQrAsDataUri(dataUri);
-      case 'copyPairingCode': {
+  private actionContext(): PanelActionContext {
+    const phase = this.session.current;
+    const image = phase.kind === 'qr' ? phase.qr.image : undefined;
+    const instance = this.current;
+    return {
+      refresh: () => this.session.refresh(),
+      saveQr: () => void saveQrImage(image, instance.key),
+      copyQr: () => void copyQrAsDataUri(image),
+      copyPairingCode: () => {
         const pairing = this.pairing.current;
         const code = pairing.kind === 'code' || pairing.kind === 'throttled' ? pairing.code : undefined;
         if (code) void vscode.env.clipboard.writeText(code);
-        return;
-      }
-      default:
-        return this.deps.onAction(this.instance, action);
-    }
+      },
+      showLog: () => this.deps.log.show(),
+      runCommand: (command) => void vscode.commands.executeCommand(command, { instance }),
+      openSetting: (name) => void vscode.commands.executeCommand('workbench.action.openSettings', name),
+    };
   }
 
   private connected(status: InstanceStatus): void {
-    this.deps.onConnected(this.instance, status);
+    this.deps.onConnected(this.current, status);
     if (this.deps.closeWhenConnected()) {
       // Long enough to read who got linked, short enough not to linger.
       this.closeTimer = setTimeout(() => this.dispose(), 5000);

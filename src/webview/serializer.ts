@@ -1,22 +1,24 @@
 import * as vscode from 'vscode';
 import { parseBaseUrl } from '../core/baseUrl';
 import { parseInstanceKey } from '../core/instanceKey';
-import { readSettings } from '../settings';
 import { PanelRegistry } from './panelRegistry';
 import { QR_VIEW_TYPE } from './qrPanel';
 
-/** Brings QR panels back after a window reload; the saved state is re-validated like any input. */
+/**
+ * Brings QR panels back after a window reload. The saved state is input like
+ * any other and parsed again; the gate re-checks the host on every request,
+ * so insecure hosts are accepted here and refused there, with the reason.
+ */
 export function registerQrSerializer(registry: PanelRegistry): vscode.Disposable {
   return vscode.window.registerWebviewPanelSerializer(QR_VIEW_TYPE, {
-    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+    deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
       const saved = (state as { instance?: { baseUrl?: unknown; key?: unknown } } | undefined)?.instance;
-      const baseUrl = parseBaseUrl(String(saved?.baseUrl ?? ''), { allowInsecureHttp: readSettings().allowInsecureHttp });
-      const key = parseInstanceKey(String(saved?.key ?? ''));
-      if (!baseUrl.ok || !key.ok) {
-        panel.dispose();
-        return;
-      }
-      registry.adopt(panel, { baseUrl: baseUrl.value, key: key.value });
+      const text = (value: unknown) => (typeof value === 'string' ? value : '');
+      const baseUrl = parseBaseUrl(text(saved?.baseUrl), { allowInsecureHttp: true });
+      const key = parseInstanceKey(text(saved?.key));
+      if (!baseUrl.ok || !key.ok) panel.dispose();
+      else registry.adopt(panel, { baseUrl: baseUrl.value, key: key.value });
+      return Promise.resolve();
     },
   });
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SessionView } from '../session/view';
+import { QrPhase } from '../session/phases';
 
 /**
  * The status-bar item of one QR panel: where the linking stands and the
@@ -11,7 +11,7 @@ export class QrStatusItem implements vscode.Disposable {
   private ticker?: NodeJS.Timeout;
 
   constructor(
-    private readonly key: string,
+    private key: string,
     revealCommand: vscode.Command,
   ) {
     this.item = vscode.window.createStatusBarItem(`megaapi.qr.${key}`, vscode.StatusBarAlignment.Left, 100);
@@ -19,13 +19,19 @@ export class QrStatusItem implements vscode.Disposable {
     this.item.command = revealCommand;
   }
 
-  update(view: SessionView): void {
+  /** The panel now links another instance (its host or key was changed). */
+  retarget(key: string, revealCommand: vscode.Command): void {
+    this.key = key;
+    this.item.command = revealCommand;
+  }
+
+  update(phase: QrPhase): void {
     clearInterval(this.ticker);
     this.ticker = undefined;
     const t = vscode.l10n.t;
-    const countdownTo = view.kind === 'qr' && !view.stale ? (view.nextRefreshAt ?? view.expiresAt) : undefined;
+    const countdownTo = phase.kind === 'qr' && !phase.stale ? (phase.nextRefreshAt ?? phase.expiresAt) : undefined;
     const render = () => {
-      const base = this.text(view);
+      const base = this.text(phase);
       const seconds = countdownTo === undefined ? undefined : Math.max(0, Math.ceil((countdownTo - Date.now()) / 1000));
       this.item.text = seconds === undefined ? base : `${base} · ${seconds}s`;
     };
@@ -40,9 +46,9 @@ export class QrStatusItem implements vscode.Disposable {
     this.item.dispose();
   }
 
-  private text(view: SessionView): string {
+  private text(phase: QrPhase): string {
     const t = vscode.l10n.t;
-    switch (view.kind) {
+    switch (phase.kind) {
       case 'connected':
         return `$(pass-filled) ${t('{0}: connected', this.key)}`;
       case 'error':

@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
-import { createServer } from 'node:net';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
-import { MegaApiClient } from '../../src/api/client';
-import { connect } from '../../src/api/connect';
 import { errorFromThrown } from '../../src/api/errors';
-import { parseRetryAfter } from '../../src/api/http';
+import { parseRetryAfterMs } from '../../src/core/delay';
+import { freePort } from '../shared/ports';
+import { connect } from './support';
 import { MockServer, startMockServer } from '../mock/server';
 
 const KEY = 'megastart-test1';
@@ -18,10 +17,10 @@ function decode(dataUri: string): string | undefined {
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
 
-describe('MegaApiClient against the mock MegaAPI', function () {
+describe('InstanceClient against the mock MegaAPI', function () {
   this.timeout(10_000);
   let mock: MockServer;
-  let client: MegaApiClient;
+  let client: ReturnType<typeof connect>;
 
   before(async () => {
     mock = await startMockServer({ instances: [{ key: KEY, token: TOKEN }] });
@@ -78,23 +77,39 @@ describe('MegaApiClient against the mock MegaAPI', function () {
   });
 
   it('treats 200 with "Instance not found" as notFound, and other error flags as the server message', async () => {
-    assert.deepEqual(await faulted({ status: 200, body: '{"error":true,"message":"Instance not found"}' }), { ok: false, error: { kind: 'notFound', status: 200 } });
-    assert.deepEqual(await faulted({ status: 200, body: '{"error":true,"message":"Instance is busy"}' }), { ok: false, error: { kind: 'api', status: 200, message: 'Instance is busy' } });
+    assert.deepEqual(await faulted({ status: 200, body: '{"error":true,"message":"Instance not found"}' }), {
+      ok: false,
+      error: { kind: 'notFound', status: 200 },
+    });
+    assert.deepEqual(await faulted({ status: 200, body: '{"error":true,"message":"Instance is busy"}' }), {
+      ok: false,
+      error: { kind: 'api', status: 200, message: 'Instance is busy' },
+    });
   });
 
   it('reads Retry-After on 429', async () => {
     const result = await faulted({ status: 429, body: '{}', headers: { 'Retry-After': '7' } });
-    assert.deepEqual(result, { ok: false, error: { kind: 'rateLimited', retryAfterSeconds: 7 } });
-    assert.equal(parseRetryAfter(new Date(Date.UTC(2030, 0, 1, 0, 0, 30)).toUTCString(), Date.UTC(2030, 0, 1)), 30);
+    assert.deepEqual(result, { ok: false, error: { kind: 'rateLimited', retryAfterMs: 7_000 } });
+    assert.equal(
+      parseRetryAfterMs(new Date(Date.UTC(2030, 0, 1, 0, 0, 30)).toUTCString(), Date.UTC(2030, 0, 1)),
+      30_000,
+    );
   });
 
   it('maps a CDN 502 with an HTML body to a server error', async () => {
-    const result = await faulted({ status: 502, body: '<html><body>Bad Gateway</body></html>', contentType: 'text/html' });
+    const result = await faulted({
+      status: 502,
+      body: '<html><body>Bad Gateway</body></html>',
+      contentType: 'text/html',
+    });
     assert.deepEqual(result, { ok: false, error: { kind: 'server', status: 502 } });
   });
 
   it('treats an empty qrcode as waiting, not as an error', async () => {
-    assert.deepEqual(await faulted({ status: 200, body: '{"error":false,"qrcode":""}' }), { ok: true, value: { kind: 'waiting' } });
+    assert.deepEqual(await faulted({ status: 200, body: '{"error":false,"qrcode":""}' }), {
+      ok: true,
+      value: { kind: 'waiting' },
+    });
   });
 
   it('refuses a qrcode that is not an image: text, SVG, HTML, truncated', async () => {
@@ -115,7 +130,10 @@ describe('MegaApiClient against the mock MegaAPI', function () {
   });
 
   it('refuses a body that is not JSON, naming the status', async () => {
-    assert.deepEqual(await faulted({ status: 200, body: 'OK', contentType: 'text/plain' }), { ok: false, error: { kind: 'badPayload', status: 200, reason: 'notJson' } });
+    assert.deepEqual(await faulted({ status: 200, body: 'OK', contentType: 'text/plain' }), {
+      ok: false,
+      error: { kind: 'badPayload', status: 200, reason: 'notJson' },
+    });
   });
 
   it('aborts a body over 2 MB', async () => {
@@ -143,7 +161,7 @@ describe('MegaApiClient against the mock MegaAPI', function () {
   });
 
   it('maps a refused port to unreachable', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const result = await connect(`http://127.0.0.1:${port}`, TOKEN, 2_000).getQr(KEY);
     assert.deepEqual(result, { ok: false, error: { kind: 'unreachable', code: 'ECONNREFUSED' } });
   });
@@ -172,7 +190,11 @@ describe('MegaApiClient against the mock MegaAPI', function () {
   it('never follows a redirect, so the token never reaches another origin', async () => {
     const other = await startMockServer({ instances: [{ key: KEY, token: TOKEN }] });
     try {
-      const result = await faulted({ status: 302, body: '', headers: { Location: `${other.url}/rest/instance/qrcode_base64/${KEY}` } });
+      const result = await faulted({
+        status: 302,
+        body: '',
+        headers: { Location: `${other.url}/rest/instance/qrcode_base64/${KEY}` },
+      });
       assert.deepEqual(result, { ok: false, error: { kind: 'redirect', status: 302 } });
       assert.equal(other.requests().length, 0);
     } finally {
@@ -210,16 +232,11 @@ describe('errors thrown by the network', () => {
   const context = { timedOut: false, cancelled: false, timeoutSeconds: 15 };
   it('name DNS failures and untrusted certificates for what they are', () => {
     assert.deepEqual(errorFromThrown({ code: 'ENOTFOUND' }, context), { kind: 'unreachable', code: 'ENOTFOUND' });
-    assert.deepEqual(errorFromThrown({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }, context), { kind: 'tls', code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    assert.deepEqual(errorFromThrown({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }, context), {
+      kind: 'tls',
+      code: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+    });
     assert.deepEqual(errorFromThrown({ code: 'CERT_HAS_EXPIRED' }, context), { kind: 'tls', code: 'CERT_HAS_EXPIRED' });
     assert.deepEqual(errorFromThrown({ code: 'ECONNRESET' }, context), { kind: 'network', code: 'ECONNRESET' });
   });
 });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -1,16 +1,23 @@
 import * as assert from 'node:assert/strict';
-import { StatusCache, StatusEntry, entryFromResult, entryFromStatus } from '../../src/state/statusCache';
-import { describeInstance } from '../../src/views/describeInstance';
-import { english } from './support';
+import { Instances } from '../../src/instances/instances';
+import { StatusCache, StatusEntry, entryFromResult, entryFromStatus } from '../../src/instances/statusCache';
+import { describeInstance } from '../../src/sidebar/describeInstance';
+import { MapMemento, english } from './support';
 
 const instance = { baseUrl: 'https://api2.megaapi.com.br', key: 'megastart-abc' };
 const look = (entry: StatusEntry | undefined) => describeInstance(instance, entry, english);
 
 describe('the sidebar item of an instance', () => {
   it('shows a connected instance with the account number and name, in green', () => {
-    const connected = look(entryFromStatus({ status: 'connected', connected: true, user: { id: '5511987654321:3@s.whatsapp.net', name: 'Loja' } }));
+    const connected = look(
+      entryFromStatus({
+        status: 'connected',
+        connected: true,
+        user: { id: '5511987654321:3@s.whatsapp.net', name: 'Loja' },
+      }),
+    );
     assert.equal(connected.label, 'megastart-abc');
-    assert.equal(connected.description, '+55 11 98765-4321 · Loja');
+    assert.equal(connected.description, 'Loja · +55 11 98765-4321');
     assert.equal(connected.icon, 'pass-filled');
     assert.equal(connected.iconColor, 'testing.iconPassed');
     assert.equal(connected.contextValue, 'instance.connected');
@@ -18,7 +25,10 @@ describe('the sidebar item of an instance', () => {
 
   it('prefers the verified business name, and formats numbers outside Brazil plainly', () => {
     const user = { id: '14155550123@s.whatsapp.net', name: 'Shop', verifiedName: 'Shop Inc.' };
-    assert.equal(look(entryFromStatus({ status: 'connected', connected: true, user })).description, '+14155550123 · Shop Inc.');
+    assert.equal(
+      look(entryFromStatus({ status: 'connected', connected: true, user })).description,
+      'Shop Inc. · +14155550123',
+    );
     assert.equal(look(entryFromStatus({ status: 'connected', connected: true })).description, 'connected');
   });
 
@@ -75,23 +85,29 @@ describe('the sidebar item of an instance', () => {
       { kind: 'error', error: { kind: 'unauthorized', status: 401 } },
       { kind: 'error', error: { kind: 'notFound', status: 404 } },
     ];
-    for (const entry of entries) assert.doesNotMatch(JSON.stringify(describeInstance(withToken, entry, english)), new RegExp(token));
+    for (const entry of entries) {
+      assert.doesNotMatch(JSON.stringify(describeInstance(withToken, entry, english)), new RegExp(token));
+    }
   });
 });
 
 describe('StatusCache', () => {
   it('tells listeners when a state changes and keeps instances on different hosts apart', () => {
-    const cache = new StatusCache();
+    const cache = new Instances(new MapMemento(), {
+      get: async () => undefined,
+      store: async () => {},
+      delete: async () => {},
+    });
     let changes = 0;
     const subscription = cache.onDidChange(() => changes++);
-    cache.set(instance, { kind: 'noToken' });
-    cache.set({ ...instance, baseUrl: 'https://api4.megaapi.com.br' }, { kind: 'checking' });
-    assert.equal(cache.get(instance)?.kind, 'noToken');
-    cache.delete(instance);
-    assert.equal(cache.get(instance), undefined);
+    cache.setStatus(instance, { kind: 'noToken' });
+    cache.setStatus({ ...instance, baseUrl: 'https://api4.megaapi.com.br' }, { kind: 'checking' });
+    assert.equal(cache.status(instance)?.kind, 'noToken');
+    cache.forgetStatus(instance);
+    assert.equal(cache.status(instance), undefined);
     subscription.dispose();
-    cache.delete(instance);
-    cache.set(instance, { kind: 'checking' });
+    cache.forgetStatus(instance);
+    cache.setStatus(instance, { kind: 'checking' });
     assert.equal(changes, 3);
   });
 
@@ -112,6 +128,9 @@ describe('StatusCache', () => {
     assert.equal(entryFromResult({ ok: true, value: { status: 'connected', connected: true } }).kind, 'connected');
     assert.equal(entryFromResult({ ok: true, value: { status: 'close', connected: false } }).kind, 'disconnected');
     assert.deepEqual(entryFromResult({ ok: false, error: { kind: 'noToken' } }), { kind: 'noToken' });
-    assert.deepEqual(entryFromResult({ ok: false, error: { kind: 'server', status: 502 } }), { kind: 'error', error: { kind: 'server', status: 502 } });
+    assert.deepEqual(entryFromResult({ ok: false, error: { kind: 'server', status: 502 } }), {
+      kind: 'error',
+      error: { kind: 'server', status: 502 },
+    });
   });
 });

@@ -16,10 +16,11 @@ function sourceFiles(dir: string): string[] {
 /** Every literal passed to `t(...)` / `l10n.t(...)` in src: the strings users see. */
 function stringsInCode(): Map<string, string> {
   const found = new Map<string, string>();
-  const call = /\bt\(\s*'((?:[^'\\]|\\.)*)'/g;
+  // Either quote: the formatter picks the one that needs fewer escapes.
+  const call = /\bt\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g;
   for (const file of sourceFiles('src')) {
     const code = read(file).replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
-    for (const match of code.matchAll(call)) found.set(match[1].replace(/\\'/g, "'"), file);
+    for (const match of code.matchAll(call)) found.set((match[1] ?? match[2]).replace(/\\(['"])/g, '$1'), file);
   }
   return found;
 }
@@ -29,12 +30,18 @@ describe('translations', () => {
 
   it('has a pt-BR translation for every string in the code', () => {
     const missing = [...stringsInCode()].filter(([text]) => typeof bundle[text] !== 'string' || bundle[text] === '');
-    assert.deepEqual(missing.map(([text, file]) => `${file}: ${text}`), []);
+    assert.deepEqual(
+      missing.map(([text, file]) => `${file}: ${text}`),
+      [],
+    );
   });
 
   it('has no pt-BR entry the code no longer uses', () => {
     const used = stringsInCode();
-    assert.deepEqual(Object.keys(bundle).filter((text) => !used.has(text)), []);
+    assert.deepEqual(
+      Object.keys(bundle).filter((text) => !used.has(text)),
+      [],
+    );
   });
 
   it('keeps every placeholder of the English text in the Portuguese one', () => {
@@ -49,7 +56,10 @@ describe('translations', () => {
     const portuguese = readJson('package.nls.pt-br.json');
     assert.deepEqual(Object.keys(portuguese).sort(), Object.keys(english).sort());
     const used = [...read('package.json').matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
-    assert.deepEqual(used.filter((key) => !(key in english)), []);
+    assert.deepEqual(
+      used.filter((key) => !(key in english)),
+      [],
+    );
     for (const [key, text] of Object.entries(portuguese)) assert.ok(typeof text === 'string' && text !== '', key);
   });
 });

@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { ApiResult } from '../../src/api/errors';
 import { Throttle } from '../../src/core/throttle';
-import { PAIRING_THROTTLE_MS, PairingView } from '../../src/session/pairing';
+import { PairingPhase } from '../../src/session/phases';
+import { PAIRING_THROTTLE_MS } from '../../src/session/timing';
 import { PairingFlow } from '../../src/session/pairingFlow';
 import { FakeClock } from './support';
 
 function setup(answer: () => ApiResult<string> = () => ({ ok: true, value: 'ABCD1234' })) {
   const clock = new FakeClock();
-  const views: PairingView[] = [];
+  const views: PairingPhase[] = [];
   const phones: string[] = [];
   const throttle = new Throttle(PAIRING_THROTTLE_MS);
   const make = () =>
@@ -19,7 +20,7 @@ function setup(answer: () => ApiResult<string> = () => ({ ok: true, value: 'ABCD
         phones.push(phone);
         return answer();
       },
-      onView: (v) => views.push(v),
+      onPhase: (v) => views.push(v),
     });
   return { clock, views, phones, flow: make(), make };
 }

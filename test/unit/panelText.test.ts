@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { ApiError } from '../../src/api/errors';
 import { parseQrImage } from '../../src/core/qrImage';
 import { describeError } from '../../src/ui/errorText';
-import { toWebviewState } from '../../src/webview/viewModel';
+import { toPanelContent } from '../../src/webview/panelContent';
 import { english, TINY_PNG } from './support';
 
 const context = { host: 'api2.megaapi.com.br', key: 'megastart-abc', t: english, formatTime: () => '10:00:00' };
@@ -32,44 +32,57 @@ describe('what the panel says', () => {
       const text = describeError(error, context, english);
       assert.ok(text.actions.includes('retry'), error.kind);
     }
-    assert.match(describeError({ kind: 'unreachable', code: 'ENOTFOUND' }, context, english).message, /Cannot reach api2\.megaapi\.com\.br/);
+    assert.match(
+      describeError({ kind: 'unreachable', code: 'ENOTFOUND' }, context, english).message,
+      /Cannot reach api2\.megaapi\.com\.br/,
+    );
     assert.match(describeError({ kind: 'server', status: 502 }, context, english).message, /MegaAPI is having trouble/);
-    assert.match(describeError({ kind: 'badPayload', status: 200, reason: 'notJson' }, context, english).message, /not JSON \(HTTP 200\)/);
+    assert.match(
+      describeError({ kind: 'badPayload', status: 200, reason: 'notJson' }, context, english).message,
+      /not JSON \(HTTP 200\)/,
+    );
   });
 
   it('shows the QR with when it was fetched and a countdown to the next', () => {
     const image = parseQrImage(TINY_PNG.toString('base64'));
     assert.ok(image.ok);
-    const state = toWebviewState(
-      { kind: 'qr', qr: { dataUri: image.value.dataUri, fetchedAt: 0, sequence: 1 }, nextRefreshAt: 20_000, expiresAt: 20_000, stale: false },
+    const state = toPanelContent(
+      { kind: 'qr', qr: { image: image.value, fetchedAt: 0 }, nextRefreshAt: 20_000, expiresAt: 20_000, stale: false },
       idle,
       context,
     );
-    assert.equal(state.state, 'qr');
+    assert.equal(state.phase, 'qr');
     assert.equal(state.image, image.value.dataUri);
     assert.equal(state.fetchedAt, 'Fetched at 10:00:00');
     assert.equal(state.countdownText, 'New QR in %s s');
   });
 
   it('says connected with the account instead of an error', () => {
-    const state = toWebviewState(
-      { kind: 'connected', status: { status: 'connected', connected: true, user: { id: '5511987654321@s.whatsapp.net', name: 'Loja' } } },
+    const state = toPanelContent(
+      {
+        kind: 'connected',
+        status: { status: 'connected', connected: true, user: { id: '5511987654321@s.whatsapp.net', name: 'Loja' } },
+      },
       idle,
       context,
     );
-    assert.equal(state.state, 'connected');
+    assert.equal(state.phase, 'connected');
     assert.equal(state.message, 'Instance megastart-abc is linked to Loja · +55 11 98765-4321.');
   });
 
   it('marks an expired QR so nobody scans it, and offers a new one', () => {
-    const state = toWebviewState({ kind: 'expired', checking: false }, idle, context);
-    assert.equal(state.state, 'expired');
+    const state = toPanelContent({ kind: 'expired', checking: false }, idle, context);
+    assert.equal(state.phase, 'expired');
     assert.equal(state.actions[0].id, 'generate');
     assert.ok(state.tips && state.tips.length > 0);
   });
 
   it('shows a pairing code as XXXX-XXXX with its lifetime', () => {
-    const state = toWebviewState({ kind: 'loading' }, { kind: 'code', phone: '5511999999999', code: 'ABCD1234', expiresAt: 160_000 }, context);
+    const state = toPanelContent(
+      { kind: 'loading' },
+      { kind: 'code', phone: '5511999999999', code: 'ABCD1234', expiresAt: 160_000 },
+      context,
+    );
     assert.equal(state.pairing.code, 'ABCD-1234');
     assert.equal(state.pairing.countdownTo, 160_000);
   });

@@ -24,7 +24,9 @@ describe('parseQrImage', () => {
   });
 
   it('refuses text, SVG, HTML and truncated images', () => {
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>').toString('base64');
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>').toString(
+      'base64',
+    );
     assert.deepEqual(parseQrImage(`data:image/svg+xml;base64,${svg}`), { ok: false, reason: 'notImage' });
     assert.deepEqual(parseQrImage(svg), { ok: false, reason: 'notImage' });
     assert.deepEqual(parseQrImage('<img src=x onerror=alert(1)>'), { ok: false, reason: 'notBase64' });
@@ -34,9 +36,16 @@ describe('parseQrImage', () => {
   });
 
   it('recognises JPEG, GIF and WebP by their magic numbers', () => {
-    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0xff, 0xd9]);
-    const gif = Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(10), Buffer.from([0x3b])]);
-    const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.from([8, 0, 0, 0]), Buffer.from('WEBPVP8 ')]);
+    // The smallest headers that declare a 64 × 64 image, as a QR would be.
+    const sof0 = [0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x40, 0x00, 0x40, 0x03, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0];
+    const jpeg = Buffer.from([0xff, 0xd8, ...sof0, 0xff, 0xd9]);
+    const gif = Buffer.concat([
+      Buffer.from('GIF89a'),
+      Buffer.from([64, 0, 64, 0, 0, 0, 0, 0, 0, 0]),
+      Buffer.from([0x3b]),
+    ]);
+    const vp8x = Buffer.from([10, 0, 0, 0, 0, 0, 0, 0, 63, 0, 0, 63, 0, 0]);
+    const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.from([22, 0, 0, 0]), Buffer.from('WEBPVP8X'), vp8x]);
     const mime = (b: Buffer) => {
       const parsed = parseQrImage(b.toString('base64'));
       return parsed.ok ? parsed.value.mime : parsed.reason;
@@ -44,5 +53,15 @@ describe('parseQrImage', () => {
     assert.equal(mime(jpeg), 'image/jpeg');
     assert.equal(mime(gif), 'image/gif');
     assert.equal(mime(webp), 'image/webp');
+  });
+
+  it('refuses an image far larger than a QR code before anything draws it', () => {
+    // 94 KB of PNG can declare 23000 × 23000 pixels and cost the webview gigabytes.
+    const huge = Buffer.from(TINY_PNG);
+    huge.writeUInt32BE(23_000, 16);
+    huge.writeUInt32BE(23_000, 20);
+    assert.deepEqual(parseQrImage(huge.toString('base64')), { ok: false, reason: 'notQrSized' });
+    const parsed = parseQrImage(base64);
+    assert.ok(parsed.ok && parsed.value.width === 1 && parsed.value.height === 1);
   });
 });

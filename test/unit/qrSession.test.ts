@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { ApiError, ApiResult } from '../../src/api/errors';
-import { InstanceStatus, QrReply } from '../../src/api/responses';
+import { InstanceStatus, QrReply } from '../../src/api/replies';
 import { parseQrImage } from '../../src/core/qrImage';
 import { QrSession } from '../../src/session/qrSession';
 import { DEFAULT_TIMING, SessionTiming } from '../../src/session/timing';
-import { SessionView } from '../../src/session/view';
+import { QrPhase } from '../../src/session/phases';
 import { FakeClock, TINY_PNG } from './support';
 
 const image = (() => {
@@ -22,7 +22,10 @@ class FakeServer {
   qrQueue: Array<() => Reply<QrReply>> = [];
   statusQueue: Array<() => Reply<InstanceStatus>> = [];
   qrDefault: () => Reply<QrReply> = () => ({ ok: true, value: { kind: 'qr', image } });
-  statusDefault: () => Reply<InstanceStatus> = () => ({ ok: true, value: { status: 'disconnected', connected: false } });
+  statusDefault: () => Reply<InstanceStatus> = () => ({
+    ok: true,
+    value: { status: 'disconnected', connected: false },
+  });
   fetchQr = async (signal: AbortSignal): Promise<ApiResult<QrReply>> => {
     this.qrCalls++;
     const reply = await (this.qrQueue.shift() ?? this.qrDefault)();
@@ -38,10 +41,16 @@ class FakeServer {
 function setup(timing: Partial<SessionTiming> = {}) {
   const clock = new FakeClock();
   const server = new FakeServer();
-  const views: SessionView[] = [];
+  const views: QrPhase[] = [];
   const connected: InstanceStatus[] = [];
   const session = new QrSession(
-    { clock, fetchQr: server.fetchQr, fetchStatus: server.fetchStatus, onView: (v) => views.push(v), onConnected: (s) => connected.push(s) },
+    {
+      clock,
+      fetchQr: server.fetchQr,
+      fetchStatus: server.fetchStatus,
+      onPhase: (v) => views.push(v),
+      onConnected: (s) => connected.push(s),
+    },
     { ...DEFAULT_TIMING, ...timing },
   );
   const last = () => views[views.length - 1];
@@ -94,7 +103,10 @@ describe('QrSession', () => {
     session.start();
     await clock.advance(8_000);
     assert.equal(server.statusCalls, 2);
-    server.statusDefault = () => ({ ok: true, value: { status: 'connected', connected: true, user: { id: '5511999999999@s.whatsapp.net' } } });
+    server.statusDefault = () => ({
+      ok: true,
+      value: { status: 'connected', connected: true, user: { id: '5511999999999@s.whatsapp.net' } },
+    });
     await clock.advance(4_000);
     assert.equal(last().kind, 'connected');
     assert.equal(connected.length, 1);
@@ -169,7 +181,7 @@ describe('QrSession', () => {
 
   it('waits as long as a 429 says before asking again', async () => {
     const { clock, session, server } = setup();
-    server.qrQueue.push(() => error({ kind: 'rateLimited', retryAfterSeconds: 30 }));
+    server.qrQueue.push(() => error({ kind: 'rateLimited', retryAfterMs: 30_000 }));
     session.start();
     await clock.advance(29_999);
     assert.equal(server.qrCalls, 1);
@@ -214,7 +226,10 @@ describe('QrSession', () => {
     const { clock, session, server, last } = setup();
     const first = deferred<ApiResult<QrReply>>();
     const second = deferred<ApiResult<QrReply>>();
-    server.qrQueue.push(() => first.promise, () => second.promise);
+    server.qrQueue.push(
+      () => first.promise,
+      () => second.promise,
+    );
     session.start();
     for (let i = 0; i < 200; i++) session.refresh();
     await clock.advance(0);
@@ -229,7 +244,7 @@ describe('QrSession', () => {
     second.resolve({ ok: true, value: { kind: 'qr', image } });
     await clock.advance(0);
     const view = last();
-    assert.ok(view.kind === 'qr' && view.qr.dataUri === image.dataUri);
+    assert.ok(view.kind === 'qr' && view.qr.image.dataUri === image.dataUri);
   });
 
   it('after dispose in the middle of a request: no view, no timer, no request', async () => {

@@ -1,8 +1,11 @@
+import { InstanceClient } from '../../src/api/client';
+import { nodeFetch } from '../../src/api/nodeFetch';
 import { Clock } from '../../src/session/clock';
 import { Translate } from '../../src/ui/translate';
 
 /** English pass-through for `vscode.l10n.t`: fills {0}, {1} ... like VS Code does. */
-export const english: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+export const english: Translate = (message, ...args) =>
+  message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
 
 /** A clock tests step by hand; timers fire in time order, and only when `advance` passes them. */
 export class FakeClock implements Clock {
@@ -54,3 +57,39 @@ export const TINY_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
+
+/**
+ * A client for `baseUrl` with a fixed token, callable by key like the calls
+ * the extension makes: each call binds an `InstanceClient` to that key.
+ */
+export function connect(baseUrl: string, token: string, timeoutMs: number) {
+  const bound = (key: string) =>
+    new InstanceClient({
+      instance: { baseUrl, key },
+      token: () => token,
+      policy: () => ({ allowInsecureHttp: false, timeoutMs }),
+      fetch: nodeFetch,
+    });
+  return {
+    getQr: (key: string, signal?: AbortSignal) => bound(key).getQr(signal),
+    getStatus: (key: string, signal?: AbortSignal) => bound(key).getStatus(signal),
+    getPairingCode: (key: string, phone: string, signal?: AbortSignal) => bound(key).getPairingCode(phone, signal),
+    logout: (key: string, signal?: AbortSignal) => bound(key).logout(signal),
+    restart: (key: string, signal?: AbortSignal) => bound(key).restart(signal),
+  };
+}
+
+/** globalState as a plain map, with the sync keys it was asked to sync. */
+export class MapMemento {
+  readonly values = new Map<string, unknown>();
+  synced: readonly string[] = [];
+  get<T>(key: string, defaultValue: T): T {
+    return this.values.has(key) ? (this.values.get(key) as T) : defaultValue;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, JSON.parse(JSON.stringify(value)));
+  }
+  setKeysForSync(keys: readonly string[]): void {
+    this.synced = keys;
+  }
+}

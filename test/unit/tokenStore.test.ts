@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { SecretsLike, TokenStore } from '../../src/storage/tokenStore';
+import { Instances } from '../../src/instances/instances';
+import { SecretsLike, TokenStore } from '../../src/instances/tokenStore';
+import { MapMemento } from './support';
 
 class MapSecrets implements SecretsLike {
   readonly values = new Map<string, string>();
@@ -24,31 +26,47 @@ describe('TokenStore', () => {
   it('keeps one token per host and instance key, under a stable id', async () => {
     const secrets = new MapSecrets();
     const store = new TokenStore(secrets);
-    assert.equal(await store.set(host, 'megastart-a', 'tok-a'), true);
-    await store.set('https://api4.megaapi.com.br', 'megastart-a', 'tok-other-host');
-    assert.equal(await store.get(host, 'megastart-a'), 'tok-a');
+    assert.equal(await store.set({ baseUrl: host, key: 'megastart-a' }, 'tok-a'), true);
+    await store.set({ baseUrl: 'https://api4.megaapi.com.br', key: 'megastart-a' }, 'tok-other-host');
+    assert.equal(await store.get({ baseUrl: host, key: 'megastart-a' }), 'tok-a');
     assert.equal(secrets.values.get('megaapi.token/https://api2.megaapi.com.br/megastart-a'), 'tok-a');
-    assert.equal(await store.get(host, 'megastart-b'), undefined);
+    assert.equal(await store.get({ baseUrl: host, key: 'megastart-b' }), undefined);
   });
 
   it('without a keyring keeps the token in memory for this session and says so', async () => {
     const secrets = new MapSecrets();
     secrets.broken = true;
     const store = new TokenStore(secrets);
-    assert.equal(await store.set(host, 'megastart-a', 'tok-a'), false);
-    assert.equal(await store.get(host, 'megastart-a'), 'tok-a');
-    assert.equal(await new TokenStore(secrets).get(host, 'megastart-a'), undefined, 'gone with the session');
+    assert.equal(await store.set({ baseUrl: host, key: 'megastart-a' }, 'tok-a'), false);
+    assert.equal(await store.get({ baseUrl: host, key: 'megastart-a' }), 'tok-a');
+    assert.equal(
+      await new TokenStore(secrets).get({ baseUrl: host, key: 'megastart-a' }),
+      undefined,
+      'gone with the session',
+    );
   });
 
   it('tells listeners which instance changed, and forgets on delete', async () => {
-    const store = new TokenStore(new MapSecrets());
+    const store = new Instances(new MapMemento(), new MapSecrets());
     const changed: string[] = [];
-    const subscription = store.onDidChange((i) => changed.push(i.key));
-    await store.set(host, 'megastart-a', 'tok-a');
-    await store.delete(host, 'megastart-a');
+    const subscription = store.onDidChange((c) => changed.push(c.kind === 'token' ? c.instance.key : c.kind));
+    await store.setToken({ baseUrl: host, key: 'megastart-a' }, 'tok-a');
+    await store.clearToken({ baseUrl: host, key: 'megastart-a' });
     subscription.dispose();
-    await store.set(host, 'megastart-b', 'tok-b');
+    await store.setToken({ baseUrl: host, key: 'megastart-b' }, 'tok-b');
     assert.deepEqual(changed, ['megastart-a', 'megastart-a']);
-    assert.equal(await store.get(host, 'megastart-a'), undefined);
+    assert.equal(await store.token({ baseUrl: host, key: 'megastart-a' }), undefined);
+  });
+
+  it('says when the keyring refused to delete a token, instead of claiming it is gone', async () => {
+    const secrets = new MapSecrets();
+    const store = new TokenStore(secrets);
+    const instance = { baseUrl: host, key: 'megastart-a' };
+    await store.set(instance, 'tok-a');
+    secrets.broken = true;
+    assert.equal(await store.delete(instance), false);
+    secrets.broken = false;
+    assert.equal(await store.get(instance), 'tok-a', 'still stored, as the user is told');
+    assert.equal(await store.delete(instance), true);
   });
 });

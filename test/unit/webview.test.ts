@@ -13,7 +13,14 @@ function html(overrides: Partial<Parameters<typeof buildQrHtml>[0]> = {}): strin
     title: 'MegaAPI QR: megastart-1',
     loadingText: 'Fetching the QR code…',
     refreshLabel: 'Refresh',
-    pairing: { heading: 'Link with phone number instead', phoneLabel: 'Phone', phoneHint: '55 + DDD', submitLabel: 'Get Pairing Code', copyLabel: 'Copy Code', copiedLabel: 'Copied' },
+    pairing: {
+      heading: 'Link with phone number instead',
+      phoneLabel: 'Phone',
+      phoneHint: '55 + DDD',
+      submitLabel: 'Get Pairing Code',
+      copyLabel: 'Copy Code',
+      copiedLabel: 'Copied',
+    },
     ...overrides,
   });
 }
@@ -28,7 +35,12 @@ describe('QR panel HTML', () => {
   it('declares a strict CSP: nothing by default, the script only by nonce, images only data: or own source', () => {
     const nonce = createNonce();
     const csp = cspOf(html({ nonce }));
-    const directives = Object.fromEntries(csp.split(';').map((d) => { const [name, ...values] = d.trim().split(/\s+/); return [name, values]; }));
+    const directives = Object.fromEntries(
+      csp.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name, values];
+      }),
+    );
     assert.deepEqual(directives['default-src'], ["'none'"]);
     assert.deepEqual(directives['script-src'], [`'nonce-${nonce}'`]);
     assert.deepEqual(directives['img-src'], ['https://file+.vscode-resource.vscode-cdn.net', 'data:']);

@@ -1,6 +1,5 @@
 import { ChildProcess, spawn, SpawnOptions } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import { registry } from './registry';
 
 const started = registry().processes;
@@ -9,7 +8,12 @@ const started = registry().processes;
  * Starts a process in its own process group, so stopping it also stops what
  * it started (code-server forks an extension host). Output goes to a log file.
  */
-export function startProcess(command: string, args: string[], logFile: string, options: SpawnOptions = {}): ChildProcess {
+export function startProcess(
+  command: string,
+  args: string[],
+  logFile: string,
+  options: SpawnOptions = {},
+): ChildProcess {
   const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = createWriteStream(logFile);
   child.stdout?.pipe(log);
@@ -46,15 +50,14 @@ process.once('exit', () => {
   for (const child of started) if (child.pid) signalGroup(child.pid, 'SIGKILL');
 });
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export { freePort } from '../../shared/ports';
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000, everyMs = 250): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+  everyMs = 250,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < end) {

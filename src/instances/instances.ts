@@ -1,0 +1,130 @@
+import { InstanceRef, sameInstance } from '../core/instanceRef';
+import { MementoLike, SavedInstance, SavedInstances } from './savedInstances';
+import { StatusCache, StatusEntry } from './statusCache';
+import { SecretsLike, TokenStore } from './tokenStore';
+
+/** What changed, so each listener can do only its part. */
+export type InstancesChange =
+  | { kind: 'saved'; instance: InstanceRef }
+  | { kind: 'removed'; instance: InstanceRef }
+  | { kind: 'renamed'; from: InstanceRef; to: InstanceRef }
+  | { kind: 'token'; instance: InstanceRef }
+  | { kind: 'status'; instance: InstanceRef };
+
+type Listener = (change: InstancesChange) => void;
+
+/**
+ * Everything the extension knows about the user's instances, behind one
+ * door: the saved list (globalState, synced), the tokens (SecretStorage,
+ * never synced) and the last known link state (memory). Removing or renaming
+ * an instance updates all three, then tells every listener (panels, the
+ * sidebar, the status bar, context keys) once.
+ */
+export class Instances {
+  private readonly saved: SavedInstances;
+  private readonly tokens: TokenStore;
+  private readonly states: StatusCache;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(memento: MementoLike, secrets: SecretsLike, now: () => number = Date.now) {
+    this.saved = new SavedInstances(memento);
+    this.tokens = new TokenStore(secrets);
+    this.states = new StatusCache(now);
+  }
+
+  all(): SavedInstance[] {
+    return this.saved.all();
+  }
+
+  forBaseUrl(baseUrl: string): SavedInstance[] {
+    return this.all().filter((saved) => saved.baseUrl === baseUrl);
+  }
+
+  has(instance: InstanceRef): boolean {
+    return this.saved.has(instance);
+  }
+
+  /** Adds the instance to the list, or moves it to the top. */
+  async save(instance: InstanceRef): Promise<void> {
+    await this.saved.touch(instance);
+    this.fire({ kind: 'saved', instance });
+  }
+
+  /** Forgets the instance: list, token and state. False when the keyring kept the token. */
+  async remove(instance: InstanceRef): Promise<{ tokenDeleted: boolean }> {
+    await this.saved.remove(instance);
+    const tokenDeleted = await this.tokens.delete(instance);
+    this.states.delete(instance);
+    this.fire({ kind: 'removed', instance });
+    return { tokenDeleted };
+  }
+
+  /**
+   * The same instance under another host or key (a typo fixed, a plan moved).
+   * The token moves with it unless `to` already has one of its own.
+   */
+  async rename(from: InstanceRef, to: InstanceRef): Promise<{ tokenMoved: boolean }> {
+    if (sameInstance(from, to)) return { tokenMoved: false };
+    const token = await this.tokens.get(from);
+    const targetToken = await this.tokens.get(to);
+    let tokenMoved = false;
+    if (token && !targetToken) {
+      await this.tokens.set(to, token);
+      tokenMoved = true;
+    }
+    await this.tokens.delete(from);
+    await this.saved.replace(from, to);
+    this.states.move(from, to);
+    this.fire({ kind: 'renamed', from, to });
+    return { tokenMoved };
+  }
+
+  token(instance: InstanceRef): Promise<string | undefined> {
+    return this.tokens.get(instance);
+  }
+
+  /** False when the token could only be kept in memory (no keyring). */
+  async setToken(instance: InstanceRef, token: string): Promise<boolean> {
+    const persisted = await this.tokens.set(instance, token);
+    this.fire({ kind: 'token', instance });
+    return persisted;
+  }
+
+  /** False when the keyring refused to delete it. */
+  async clearToken(instance: InstanceRef): Promise<boolean> {
+    const deleted = await this.tokens.delete(instance);
+    this.fire({ kind: 'token', instance });
+    return deleted;
+  }
+
+  status(instance: InstanceRef): StatusEntry | undefined {
+    return this.states.get(instance);
+  }
+
+  checkedAt(instance: InstanceRef): number | undefined {
+    return this.states.checkedAt(instance);
+  }
+
+  setStatus(instance: InstanceRef, entry: StatusEntry): void {
+    this.states.set(instance, entry);
+    this.fire({ kind: 'status', instance });
+  }
+
+  forgetStatus(instance: InstanceRef): void {
+    if (this.states.delete(instance)) this.fire({ kind: 'status', instance });
+  }
+
+  onDidChange(listener: Listener): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  dispose(): void {
+    this.listeners.clear();
+    this.tokens.forgetMemory();
+  }
+
+  private fire(change: InstancesChange): void {
+    for (const listener of [...this.listeners]) listener(change);
+  }
+}
