@@ -1,11 +1,14 @@
 // Bundles the extension (and, with --tests, the test suites and the mock server)
 // with esbuild. Type-checking is `npm run typecheck`; esbuild only strips types.
+// With --watch it keeps rebuilding on change and reports in the form the `watch`
+// task's problem matcher in .vscode/tasks.json reads.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const withTests = process.argv.includes('--tests');
+const watch = process.argv.includes('--watch');
 
 function filesUnder(dir, suffix) {
   return readdirSync(dir).flatMap((name) => {
@@ -21,7 +24,10 @@ function filesUnder(dir, suffix) {
 const dropStreamsPolyfill = {
   name: 'drop-web-streams-polyfill',
   setup(build) {
-    build.onResolve({ filter: /^web-streams-polyfill(\/|$)/ }, () => ({ path: 'web-streams-polyfill', namespace: 'empty' }));
+    build.onResolve({ filter: /^web-streams-polyfill(\/|$)/ }, () => ({
+      path: 'web-streams-polyfill',
+      namespace: 'empty',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {};' }));
   },
 };
@@ -35,20 +41,22 @@ const common = {
   plugins: [dropStreamsPolyfill],
 };
 
-await esbuild.build({
-  ...common,
-  entryPoints: ['src/extension.ts'],
-  outfile: 'dist/extension.js',
-  external: ['vscode'],
-  minify: production,
-  sourcemap: !production,
-  sourcesContent: false,
-});
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+  },
+];
 
 if (withTests) {
   // Test code keeps its npm packages external (they are in node_modules when
   // tests run), but bundles node-fetch because it is ESM-only.
-  await esbuild.build({
+  builds.push({
     ...common,
     entryPoints: filesUnder('test', '.ts'),
     outdir: 'out/test',
@@ -56,4 +64,52 @@ if (withTests) {
     external: ['vscode', 'mocha', 'playwright-core', 'jsqr', 'pngjs', 'qrcode', 'fast-check', '@vscode/test-electron'],
     sourcemap: true,
   });
+}
+
+/**
+ * One plugin instance shared by every watched build, so that the task sees one
+ * "started … finished" cycle even when the extension and the tests rebuild
+ * together. At the end of a cycle it reprints what every build still reports:
+ * VS Code clears a background matcher's problems at each cycle, and a test-only
+ * rebuild must not hide an error that remains in the extension.
+ */
+function problemMatcherReporter() {
+  const messagesByBuild = new Map();
+  let running = 0;
+  return (index) => ({
+    name: 'problem-matcher-reporter',
+    setup(build) {
+      build.onStart(() => {
+        if (running++ === 0) console.log('[watch] build started');
+      });
+      build.onEnd((result) => {
+        messagesByBuild.set(index, [
+          ...result.errors.map((message) => format('✘ [ERROR]', message)),
+          ...result.warnings.map((message) => format('▲ [WARNING]', message)),
+        ]);
+        if (--running > 0) return;
+        for (const line of new Set([...messagesByBuild.values()].flat())) console.error(line);
+        console.log('[watch] build finished');
+      });
+    },
+  });
+}
+
+// esbuild columns are 0-based; VS Code problem matchers count from 1.
+function format(label, { text, location }) {
+  if (!location) return `${label} ${text}`;
+  return `${label} ${text}\n    ${location.file}:${location.line}:${location.column + 1}:`;
+}
+
+if (watch) {
+  const reporter = problemMatcherReporter();
+  const contexts = await Promise.all(
+    builds.map((options, index) =>
+      // Silent: the reporter prints each message once, in the matcher's form.
+      esbuild.context({ ...options, logLevel: 'silent', plugins: [...options.plugins, reporter(index)] }),
+    ),
+  );
+  await Promise.all(contexts.map((context) => context.watch()));
+} else {
+  for (const options of builds) await esbuild.build(options);
 }
