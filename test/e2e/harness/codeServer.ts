@@ -17,7 +17,7 @@ export interface CodeServerOptions {
 }
 
 /** Settings that keep the workbench quiet, so tests see only what the extension shows. */
-const QUIET = {
+export const QUIET = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
@@ -48,9 +48,16 @@ export class CodeServer {
       workspace: join(base, 'workspace'),
       log: join(logDir, `code-server-${Date.now()}.log`),
     };
-    for (const dir of [dirs.userData, dirs.extensions, dirs.workspace, join(dirs.userData, 'User')]) mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET, ...options.settings }, null, 2));
-    if (options.locale) writeFileSync(join(dirs.userData, 'User', 'argv.json'), JSON.stringify({ locale: options.locale }));
+    for (const dir of [dirs.userData, dirs.extensions, dirs.workspace, join(dirs.userData, 'User')]) {
+      mkdirSync(dir, { recursive: true });
+    }
+    writeFileSync(
+      join(dirs.userData, 'User', 'settings.json'),
+      JSON.stringify({ ...QUIET, ...options.settings }, null, 2),
+    );
+    if (options.locale) {
+      writeFileSync(join(dirs.userData, 'User', 'argv.json'), JSON.stringify({ locale: options.locale }));
+    }
 
     const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
     for (const file of [vsix, ...(options.alsoInstall ?? [])]) {
@@ -59,12 +66,28 @@ export class CodeServer {
     if (options.locale) writeLanguagePacks(dirs.userData, dirs.extensions);
 
     const port = options.port ?? (await freePort());
-    const args = [env.codeServerEntry, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'];
+    const args = [
+      env.codeServerEntry,
+      ...common,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+    ];
     if (options.locale) args.push('--locale', options.locale);
     args.push(dirs.workspace);
-    const child = startProcess(env.node24, args, dirs.log, { env: { ...process.env, PATH: `${join(env.node24, '..')}:${process.env.PATH}` } });
+    const child = startProcess(env.node24, args, dirs.log, {
+      env: { ...process.env, PATH: `${join(env.node24, '..')}:${process.env.PATH}` },
+    });
     const url = `http://127.0.0.1:${port}`;
-    await waitFor('code-server', async () => ((await fetch(url, { redirect: 'manual' })).status < 500 ? true : undefined), 60_000);
+    await waitFor(
+      'code-server',
+      async () => ((await fetch(url, { redirect: 'manual' })).status < 500 ? true : undefined),
+      60_000,
+    );
     return new CodeServer(child, url, dirs);
   }
 

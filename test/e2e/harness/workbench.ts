@@ -3,7 +3,15 @@ import { decodeQr } from './qr';
 import { waitFor } from './processes';
 
 /** The flags e2e-notes found necessary on these machines (no sandbox as root, no network noise). */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export interface PanelView {
   state: string;
@@ -38,14 +46,22 @@ export class Workbench {
   async runCommand(title: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
     const row = this.quickPickRow(title);
-    await waitFor(`the command "${title}" in the palette`, async () => {
-      await this.page.keyboard.press('Control+Shift+P');
-      await input.waitFor({ state: 'visible' });
-      await input.fill(`>${title}`);
-      const shown = await row.waitFor({ timeout: 2_000 }).then(() => true, () => false);
-      if (!shown) await this.page.keyboard.press('Escape');
-      return shown ? true : undefined;
-    }, 60_000, 500);
+    await waitFor(
+      `the command "${title}" in the palette`,
+      async () => {
+        await this.page.keyboard.press('Control+Shift+P');
+        await input.waitFor({ state: 'visible' });
+        await input.fill(`>${title}`);
+        const shown = await row.waitFor({ timeout: 2_000 }).then(
+          () => true,
+          () => false,
+        );
+        if (!shown) await this.page.keyboard.press('Escape');
+        return shown ? true : undefined;
+      },
+      60_000,
+      500,
+    );
     // Click the row: Enter would take whichever row the palette ranks first.
     await row.click();
   }
@@ -54,7 +70,12 @@ export class Workbench {
   async hasCommand(title: string): Promise<boolean> {
     await this.page.keyboard.press('Control+Shift+P');
     await this.page.locator('.quick-input-widget input').fill(`>${title}`);
-    const shown = await this.quickPickRow(title).waitFor({ timeout: 2_000 }).then(() => true, () => false);
+    const shown = await this.quickPickRow(title)
+      .waitFor({ timeout: 2_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     await this.page.keyboard.press('Escape');
     return shown;
   }
@@ -62,7 +83,10 @@ export class Workbench {
   /** The quick-pick row whose label is exactly `label`. */
   quickPickRow(label: string) {
     const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-    return this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
+    return this.page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exact }) })
+      .first();
   }
 
   /** Waits for a prompt whose title or message contains `expected`, types the answer and presses Enter. */
@@ -79,9 +103,11 @@ export class Workbench {
     return waitFor(`a prompt matching ${expected}`, async () => {
       const widget = this.page.locator('.quick-input-widget');
       if (!(await widget.isVisible())) return undefined;
-      const text = (await widget.locator('.quick-input-title, .quick-input-message, input').evaluateAll((els) =>
-        els.map((e) => (e instanceof HTMLInputElement ? e.placeholder : e.textContent ?? '')).join('\n'),
-      )) as string;
+      const text = (await widget
+        .locator('.quick-input-title, .quick-input-message, input')
+        .evaluateAll((els) =>
+          els.map((e) => (e instanceof HTMLInputElement ? e.placeholder : (e.textContent ?? ''))).join('\n'),
+        )) as string;
       const matches = typeof expected === 'string' ? text.includes(expected) : expected.test(text);
       return matches ? text : undefined;
     });
@@ -107,13 +133,17 @@ export class Workbench {
    * iframes); with `key`, the panel of that instance, told by its page title.
    */
   async panelFrame(timeoutMs = 30_000, key?: string): Promise<Frame> {
-    return waitFor(key ? `the QR panel of ${key}` : 'the QR panel', async () => {
-      for (const frame of this.page.frames()) {
-        if (!(await frame.$('#app').catch(() => null))) continue;
-        if (!key || (await frame.title()).endsWith(`: ${key}`)) return frame;
-      }
-      return undefined;
-    }, timeoutMs);
+    return waitFor(
+      key ? `the QR panel of ${key}` : 'the QR panel',
+      async () => {
+        for (const frame of this.page.frames()) {
+          if (!(await frame.$('#app').catch(() => null))) continue;
+          if (!key || (await frame.title()).endsWith(`: ${key}`)) return frame;
+        }
+        return undefined;
+      },
+      timeoutMs,
+    );
   }
 
   /** Decodes the QR shown in the panel of `key`. */
@@ -136,17 +166,26 @@ export class Workbench {
   }
 
   async waitForPanelText(text: RegExp, timeoutMs = 30_000): Promise<PanelView> {
-    return waitFor(`the panel to say ${text}`, async () => {
-      const view = await this.panelView();
-      return text.test(`${view.headline} ${view.message}`) ? view : undefined;
-    }, timeoutMs, 100);
+    return waitFor(
+      `the panel to say ${text}`,
+      async () => {
+        const view = await this.panelView();
+        return text.test(`${view.headline} ${view.message}`) ? view : undefined;
+      },
+      timeoutMs,
+      100,
+    );
   }
 
   async waitForPanelState(state: string, timeoutMs = 30_000): Promise<PanelView> {
-    return waitFor(`the panel in state ${state}`, async () => {
-      const view = await this.panelView();
-      return view.state === state ? view : undefined;
-    }, timeoutMs);
+    return waitFor(
+      `the panel in state ${state}`,
+      async () => {
+        const view = await this.panelView();
+        return view.state === state ? view : undefined;
+      },
+      timeoutMs,
+    );
   }
 
   /** Screenshots the QR image as shown and decodes it like a phone would. */
@@ -161,10 +200,14 @@ export class Workbench {
 
   /** Waits until the QR on screen decodes to `expected`. */
   async waitForQr(expected: string, timeoutMs = 30_000): Promise<string> {
-    return waitFor(`the QR ${expected}`, async () => {
-      const text = await this.readQr();
-      return text === expected ? text : undefined;
-    }, timeoutMs);
+    return waitFor(
+      `the QR ${expected}`,
+      async () => {
+        const text = await this.readQr();
+        return text === expected ? text : undefined;
+      },
+      timeoutMs,
+    );
   }
 
   async clickInPanel(selector: string): Promise<void> {
