@@ -15,13 +15,25 @@ const KEY = 'megastart-bench1';
 const TOKEN = 'token-bench';
 const root = projectRoot();
 const rows: Array<{ metric: string; value: number; unit: string; target: string; ok: boolean }> = [];
-const record = (metric: string, value: number, unit: string, target: string, ok: boolean) => rows.push({ metric, value: Math.round(value * 10) / 10, unit, target, ok });
+const record = (metric: string, value: number, unit: string, target: string, ok: boolean) =>
+  rows.push({ metric, value: Math.round(value * 10) / 10, unit, target, ok });
 
 async function packageBaseline(): Promise<string> {
   const dir = join(root, 'test/fixtures/baseline');
   writeFileSync(join(dir, 'image.txt'), await QRCode.toDataURL('baseline', { margin: 4, scale: 8 }));
   const out = join(resultsDir, 'baseline-fixture.vsix');
-  execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], { cwd: dir, stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/@vscode/vsce/vsce'),
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--out',
+      out,
+    ],
+    { cwd: dir, stdio: 'ignore' },
+  );
   return out;
 }
 
@@ -51,10 +63,12 @@ async function coldBaseline(baseline: string): Promise<number> {
   const stack = await startStack({ instances: [`${KEY}:${TOKEN}`], alsoInstall: [baseline] });
   try {
     await commandsReady(stack);
-    return (await timed(async () => {
-      await stack.workbench.runCommand('Baseline: Show Image');
-      await stack.workbench.readQr();
-    })).ms;
+    return (
+      await timed(async () => {
+        await stack.workbench.runCommand('Baseline: Show Image');
+        await stack.workbench.readQr();
+      })
+    ).ms;
   } finally {
     await stack.stop();
   }
@@ -76,14 +90,22 @@ async function main(): Promise<void> {
   // Each cold time comes from a fresh workbench of its own: the first webview a
   // workbench opens costs seconds of its own setup, whichever extension asks.
   const baseCold = await coldBaseline(baseline);
-  const stack = await startStack({ instances: [`${KEY}:${TOKEN}`], qrRotateSeconds: 600, alsoInstall: [baseline], settings: (url) => ({ 'megaapi.baseUrl': url }) });
+  const stack = await startStack({
+    instances: [`${KEY}:${TOKEN}`],
+    qrRotateSeconds: 600,
+    alsoInstall: [baseline],
+    settings: (url) => ({ 'megaapi.baseUrl': url }),
+  });
   try {
     const { workbench, mock } = stack;
     await commandsReady(stack);
-    const baselineShow = async () => (await timed(async () => {
-      await workbench.runCommand('Baseline: Show Image');
-      await workbench.readQr();
-    })).ms;
+    const baselineShow = async () =>
+      (
+        await timed(async () => {
+          await workbench.runCommand('Baseline: Show Image');
+          await workbench.readQr();
+        })
+      ).ms;
     const cold = await showQrMs(stack, true);
     await closeEditors(stack);
     const warmRuns: number[] = [];
@@ -109,17 +131,33 @@ async function main(): Promise<void> {
     const serverRuns: number[] = [];
     for (let i = 0; i < 5; i++) {
       const next = await mock.rotate(KEY);
-      serverRuns.push((await timed(() => fetch(`${mock.url}/rest/instance/qrcode_base64/${KEY}`, { headers: { Authorization: `Bearer ${TOKEN}` } }).then((r) => r.text()))).ms);
+      serverRuns.push(
+        (
+          await timed(() =>
+            fetch(`${mock.url}/rest/instance/qrcode_base64/${KEY}`, {
+              headers: { Authorization: `Bearer ${TOKEN}` },
+            }).then((r) => r.text()),
+          )
+        ).ms,
+      );
       // Timed in the page, to the new image being shown; then decoded to check it is the right one.
       const frame = await workbench.panelFrame();
       const old = await frame.getAttribute('#qr', 'src');
-      refreshRuns.push((await timed(async () => {
-        await frame.click('button#refresh');
-        await frame.waitForFunction((before) => {
-          const img = document.getElementById('qr') as HTMLImageElement | null;
-          return img !== null && img.src !== before && img.complete;
-        }, old, { polling: 'raf' });
-      })).ms);
+      refreshRuns.push(
+        (
+          await timed(async () => {
+            await frame.click('button#refresh');
+            await frame.waitForFunction(
+              (before) => {
+                const img = document.getElementById('qr') as HTMLImageElement | null;
+                return img !== null && img.src !== before && img.complete;
+              },
+              old,
+              { polling: 'raf' },
+            );
+          })
+        ).ms,
+      );
       await workbench.waitForQr(next, 10_000);
     }
     const refresh = median(refreshRuns);
@@ -161,8 +199,13 @@ async function main(): Promise<void> {
 
   const width = Math.max(...rows.map((r) => r.metric.length));
   console.log(`\n${'metric'.padEnd(width)}  ${'value'.padStart(9)}  target`);
-  for (const r of rows) console.log(`${r.metric.padEnd(width)}  ${`${r.value} ${r.unit}`.padStart(9)}  ${r.target} ${r.ok ? '✓' : '✗'}`);
-  writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
+  for (const r of rows) {
+    console.log(`${r.metric.padEnd(width)}  ${`${r.value} ${r.unit}`.padStart(9)}  ${r.target} ${r.ok ? '✓' : '✗'}`);
+  }
+  writeFileSync(
+    join(root, 'bench-results.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`,
+  );
   console.log('\nWritten to bench-results.json');
 }
 

@@ -27,12 +27,32 @@ describe('when MegaAPI misbehaves, the panel says what is wrong and recovers', f
 
   // With a QR on screen, a failed refresh keeps it, marked stale, and says why.
   const rows: Array<[string, Record<string, unknown>, RegExp, boolean]> = [
-    ['a 502 with an HTML body', { status: 502, body: '<html>Bad Gateway</html>', contentType: 'text/html' }, /MegaAPI is having trouble \(HTTP 502\)/, true],
+    [
+      'a 502 with an HTML body',
+      { status: 502, body: '<html>Bad Gateway</html>', contentType: 'text/html' },
+      /MegaAPI is having trouble \(HTTP 502\)/,
+      true,
+    ],
     ['a body that is not JSON', { status: 200, body: 'OK', contentType: 'text/plain' }, /not JSON \(HTTP 200\)/, true],
-    ['a qrcode that is not an image', { status: 200, body: JSON.stringify({ error: false, qrcode: '<img src=x onerror=alert(1)>' }) }, /not a valid image/, true],
-    ['a 200 with "error": true', { status: 200, body: JSON.stringify({ error: true, message: 'Instance busy' }) }, /MegaAPI answered: Instance busy/, true],
+    [
+      'a qrcode that is not an image',
+      { status: 200, body: JSON.stringify({ error: false, qrcode: '<img src=x onerror=alert(1)>' }) },
+      /not a valid image/,
+      true,
+    ],
+    [
+      'a 200 with "error": true',
+      { status: 200, body: JSON.stringify({ error: true, message: 'Instance busy' }) },
+      /MegaAPI answered: Instance busy/,
+      true,
+    ],
     ['a host that never answers', { hang: true }, /did not answer within 2 s/, true],
-    ['an empty qrcode', { status: 200, body: JSON.stringify({ error: false, qrcode: '' }) }, /no QR code ready yet/, false],
+    [
+      'an empty qrcode',
+      { status: 200, body: JSON.stringify({ error: false, qrcode: '' }) },
+      /no QR code ready yet/,
+      false,
+    ],
   ];
   for (const [what, fault, text, stale] of rows) {
     it(`${what}: says so, then shows the QR again on its own`, async () => {
@@ -60,14 +80,22 @@ describe('when MegaAPI misbehaves, the panel says what is wrong and recovers', f
     const qrRequests = (await mock.requests(KEY)).filter((r) => r.path.includes('qrcode')).slice(before);
     assert.ok(qrRequests.length >= 1 && qrRequests.length <= 3, `${qrRequests.length} requests for 50 clicks`);
     await fetch(`${mock.url}/__mock/faults`, { method: 'DELETE' });
-    assert.equal(await workbench.waitForQr((await mock.state(KEY)).currentQr as string), (await mock.state(KEY)).currentQr);
+    assert.equal(
+      await workbench.waitForQr((await mock.state(KEY)).currentQr as string),
+      (await mock.state(KEY)).currentQr,
+    );
   });
 
   it('after a window reload the panel comes back and shows the QR', async () => {
     const { workbench, mock } = stack;
     await workbench.page.reload();
     await workbench.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    await waitFor('the restored panel tab', async () => ((await workbench.page.locator('.tab', { hasText: `MegaAPI QR: ${KEY}` }).count()) > 0 ? true : undefined), 30_000);
+    await waitFor(
+      'the restored panel tab',
+      async () =>
+        (await workbench.page.locator('.tab', { hasText: `MegaAPI QR: ${KEY}` }).count()) > 0 ? true : undefined,
+      30_000,
+    );
     const expected = (await mock.state(KEY)).currentQr as string;
     assert.equal(await workbench.waitForQr(expected, 30_000), expected);
   });

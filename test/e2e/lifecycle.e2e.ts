@@ -25,10 +25,15 @@ describe('the linking lifecycle: auto-refresh, cap, pairing code, sidebar, conne
   it('the QR changes by itself before it expires', async () => {
     const { workbench, mock } = stack;
     const first = await workbench.readQr();
-    const next = await waitFor('a new QR on screen', async () => {
-      const shown = await workbench.readQr().catch(() => undefined);
-      return shown && shown !== first ? shown : undefined;
-    }, 25_000, 1_000);
+    const next = await waitFor(
+      'a new QR on screen',
+      async () => {
+        const shown = await workbench.readQr().catch(() => undefined);
+        return shown && shown !== first ? shown : undefined;
+      },
+      25_000,
+      1_000,
+    );
     assert.ok((await mock.state(KEY)).issuedQrs.includes(next));
   });
 
@@ -46,7 +51,10 @@ describe('the linking lifecycle: auto-refresh, cap, pairing code, sidebar, conne
     await frame.click('#pairing summary');
     await frame.fill('#phone', '+55 11 99999-9999');
     await frame.click('#pairing-submit');
-    const shown = await waitFor('a pairing code', async () => (await frame.textContent('#pairing-code'))?.trim() || undefined);
+    const shown = await waitFor(
+      'a pairing code',
+      async () => (await frame.textContent('#pairing-code'))?.trim() || undefined,
+    );
     const issued = (await mock.state(KEY)).lastPairingCode as string;
     assert.equal(shown.replace('-', ''), issued);
     assert.match(shown, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
@@ -60,7 +68,9 @@ describe('the linking lifecycle: auto-refresh, cap, pairing code, sidebar, conne
     await workbench.runCommand('View: Show MegaAPI');
     const row = workbench.page.locator('.pane-body .monaco-list-row', { hasText: KEY });
     await row.waitFor();
-    await waitFor('the state in the sidebar', async () => ((await row.innerText()).includes('disconnected') ? true : undefined));
+    await waitFor('the state in the sidebar', async () =>
+      (await row.innerText()).includes('disconnected') ? true : undefined,
+    );
   });
 
   it('when the phone links, the panel says so and closes, and the sidebar shows the account', async () => {
@@ -68,9 +78,16 @@ describe('the linking lifecycle: auto-refresh, cap, pairing code, sidebar, conne
     await mock.connect(KEY);
     const view = await workbench.waitForPanelState('connected', 20_000);
     assert.match(view.message, /Loja Teste/);
-    await waitFor('the panel to close', async () => ((await workbench.page.locator('.tab', { hasText: `MegaAPI QR: ${KEY}` }).count()) === 0 ? true : undefined), 15_000);
+    await waitFor(
+      'the panel to close',
+      async () =>
+        (await workbench.page.locator('.tab', { hasText: `MegaAPI QR: ${KEY}` }).count()) === 0 ? true : undefined,
+      15_000,
+    );
     const row = workbench.page.locator('.pane-body .monaco-list-row', { hasText: KEY });
-    await waitFor('the account in the sidebar', async () => ((await row.innerText()).includes('+55 11 98765-4321') ? true : undefined));
+    await waitFor('the account in the sidebar', async () =>
+      (await row.innerText()).includes('+55 11 98765-4321') ? true : undefined,
+    );
     await workbench.screenshot(join(screenshotsDir, 'sidebar.png'));
   });
 
@@ -85,7 +102,9 @@ describe('the linking lifecycle: auto-refresh, cap, pairing code, sidebar, conne
       await dialog.waitFor();
       assert.match(await dialog.innerText(), new RegExp(KEY));
       await dialog.locator('.dialog-buttons .monaco-button', { hasText: button }).click();
-      await waitFor(`${path} at the mock`, async () => ((await mock.requests(KEY)).some((r) => r.method === 'DELETE' && r.path === path) ? true : undefined));
+      await waitFor(`${path} at the mock`, async () =>
+        (await mock.requests(KEY)).some((r) => r.method === 'DELETE' && r.path === path) ? true : undefined,
+      );
     }
     assert.equal((await mock.state(KEY)).connected, false);
   });

@@ -18,11 +18,27 @@ describe('em português (pt-BR)', function () {
     const root = projectRoot();
     mkdirSync(resultsDir, { recursive: true });
     const fixture = join(resultsDir, 'pt-br-locale-fixture.vsix');
-    execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', fixture], {
-      cwd: join(root, 'test/fixtures/pt-br-locale'),
-      stdio: 'ignore',
+    execFileSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/@vscode/vsce/vsce'),
+        'package',
+        '--no-dependencies',
+        '--allow-missing-repository',
+        '--out',
+        fixture,
+      ],
+      {
+        cwd: join(root, 'test/fixtures/pt-br-locale'),
+        stdio: 'ignore',
+      },
+    );
+    stack = await startStack({
+      instances: [`${KEY}:${TOKEN}`],
+      qrRotateSeconds: 600,
+      locale: 'pt-br',
+      alsoInstall: [fixture],
     });
-    stack = await startStack({ instances: [`${KEY}:${TOKEN}`], qrRotateSeconds: 600, locale: 'pt-br', alsoInstall: [fixture] });
   });
   after(async () => stack?.stop());
 

@@ -22,7 +22,11 @@ describe('the token goes nowhere but the Authorization header', function () {
   let stack: Stack;
 
   before(async () => {
-    stack = await startStack({ instances: [`${KEY}:${TOKEN}`], qrRotateSeconds: 600, settings: (url) => ({ 'megaapi.baseUrl': url }) });
+    stack = await startStack({
+      instances: [`${KEY}:${TOKEN}`],
+      qrRotateSeconds: 600,
+      settings: (url) => ({ 'megaapi.baseUrl': url }),
+    });
   });
   after(async () => stack?.stop());
 
@@ -44,13 +48,25 @@ describe('the token goes nowhere but the Authorization header', function () {
     await workbench.page.waitForTimeout(2_000);
 
     // The Output channel's file is among what gets searched: it holds the 401.
-    assert.ok(filesContaining(codeServer.dirs.userData, 'unauthorized (status=401)').length > 0, 'the MegaAPI log was found');
+    assert.ok(
+      filesContaining(codeServer.dirs.userData, 'unauthorized (status=401)').length > 0,
+      'the MegaAPI log was found',
+    );
     const requests = await mock.requests(KEY);
-    assert.ok(requests.some((r) => r.authorization === `Bearer ${TOKEN}`), 'the token was used');
+    assert.ok(
+      requests.some((r) => r.authorization === `Bearer ${TOKEN}`),
+      'the token was used',
+    );
     for (const secret of [TOKEN, WRONG]) {
-      for (const r of requests) assert.ok(!`${r.path}${JSON.stringify(r)}`.replace(r.authorization ?? '', '').includes(secret), 'not in a URL');
+      for (const r of requests) {
+        assert.ok(!`${r.path}${JSON.stringify(r)}`.replace(r.authorization ?? '', '').includes(secret), 'not in a URL');
+      }
       const dirs = [codeServer.dirs.userData, codeServer.dirs.extensions, codeServer.dirs.workspace];
-      assert.deepEqual(dirs.flatMap((d) => filesContaining(d, secret)), [], 'not in settings, globalState, logs or the Output channel');
+      assert.deepEqual(
+        dirs.flatMap((d) => filesContaining(d, secret)),
+        [],
+        'not in settings, globalState, logs or the Output channel',
+      );
       assert.ok(!readFileSync(codeServer.dirs.log, 'utf8').includes(secret), 'not in the code-server log');
       for (const f of workbench.page.frames()) {
         const html = await f.content().catch(() => '');

@@ -12,7 +12,10 @@ export interface E2eEnv {
 /** Runs the idempotent provisioning script and reads the paths it prints. */
 export function e2eEnv(): E2eEnv {
   const root = projectRoot();
-  const out = execFileSync('bash', [resolve(root, 'scripts/provision.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync('bash', [resolve(root, 'scripts/provision.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const values = Object.fromEntries(
     out
       .split('\n')

@@ -25,7 +25,9 @@ export function writeLanguagePacks(userDataDir: string, extensionsDir: string): 
     for (const localization of manifest.contributes?.localizations ?? []) {
       packs[localization.languageId] = {
         hash: `${manifest.publisher}.${manifest.name}-${manifest.version}`.replace(/[^a-z0-9]/gi, ''),
-        extensions: [{ extensionIdentifier: { id: `${manifest.publisher}.${manifest.name}` }, version: manifest.version }],
+        extensions: [
+          { extensionIdentifier: { id: `${manifest.publisher}.${manifest.name}` }, version: manifest.version },
+        ],
         translations: Object.fromEntries(localization.translations.map((t) => [t.id, join(root, t.path)])),
         label: localization.localizedLanguageName ?? localization.languageId,
       };

@@ -63,5 +63,3 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   registry().keepEvidence = evidence;
   return stack;
 }
-
-
