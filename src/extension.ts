@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Calls } from './api/calls';
-import { nodeFetch } from './api/nodeFetch';
+import { createNodeFetch } from './api/nodeFetch';
 import { registerHostCommands } from './commands/host';
 import { registerInstanceCommands } from './commands/instances';
 import { registerLifecycleCommands } from './commands/lifecycle';
@@ -11,6 +11,7 @@ import { instanceId } from './core/instanceRef';
 import { Throttle } from './core/throttle';
 import { Instances } from './instances/instances';
 import { entryFromStatus } from './instances/statusCache';
+import { globalThrottleStore } from './instances/throttleStore';
 import { createLog } from './log';
 import { PAIRING_THROTTLE_MS } from './session/timing';
 import { Settings } from './settings';
@@ -18,20 +19,29 @@ import { trackContextKeys } from './sidebar/contextKeys';
 import { registerSidebar } from './sidebar/registerSidebar';
 import { PanelRegistry } from './webview/panelRegistry';
 import { registerQrSerializer } from './webview/serializer';
-import { globalThrottleStore } from './instances/throttleStore';
+
+/** What the extension offers other extensions (and its API test suite): read-only views of its state. */
+export interface MegaApiExtensionApi {
+  /** The sidebar's tree data provider, exactly as VS Code renders it. */
+  readonly instancesTree: vscode.TreeDataProvider<vscode.TreeItem>;
+}
+
+/** The running extension's disposables, so `deactivate` can close sockets and timers at once. */
+let running: vscode.Disposable[] | undefined;
 
 /**
  * Builds the shared services and registers each feature. Nothing here waits
  * on the network: MegaAPI is only called when the user asks for something.
  */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi {
   const log = createLog();
   const settings = new Settings(log);
   const instances = new Instances(context.globalState, context.secrets);
+  const http = createNodeFetch();
   const calls = new Calls({
     tokenOf: (instance) => instances.token(instance),
     policy: () => ({ allowInsecureHttp: settings.allowInsecureHttp(), timeoutMs: settings.timeoutMs() }),
-    fetch: nodeFetch,
+    fetch: http.fetch,
     log,
   });
   const panels = new PanelRegistry(
@@ -47,12 +57,18 @@ export function activate(context: vscode.ExtensionContext): void {
         log.info(`${instance.key} is connected`);
         instances.setStatus(instance, entryFromStatus(status));
       },
-      mark: (instance, name) =>
-        log.trace(`mark ${name} ${instanceId(instance)} ${performance.timeOrigin + performance.now()}`),
+      mark: (instance, name) => log.trace(`mark ${name} ${instanceId(instance)} ${Date.now()}`),
     },
     instances,
   );
-  context.subscriptions.push(log, instances, panels, registerQrSerializer(panels), trackContextKeys(instances));
+  context.subscriptions.push(
+    log,
+    http,
+    instances,
+    panels,
+    registerQrSerializer(panels),
+    trackContextKeys(instances),
+  );
 
   const { tree } = registerSidebar(context, { instances, calls, log });
   const deps = { instances, settings, calls, panels, tree, log };
@@ -62,8 +78,21 @@ export function activate(context: vscode.ExtensionContext): void {
   registerPanelCommands(context, deps);
   registerInstanceCommands(context, deps);
   registerLifecycleCommands(context, deps);
+  running = context.subscriptions;
+  return { instancesTree: tree };
 }
 
+/**
+ * VS Code disposes `context.subscriptions` after this returns; doing it here
+ * first means no timer, socket or panel outlives the call, whoever calls it.
+ */
 export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+  for (const disposable of running?.splice(0).reverse() ?? []) {
+    try {
+      disposable.dispose();
+    } catch {
+      // One failing disposable must not keep the others alive.
+    }
+  }
+  running = undefined;
 }

@@ -11,6 +11,8 @@ export interface FetchInit {
   redirect: 'manual';
   /** node-fetch aborts the body past this many bytes. */
   size: number;
+  /** node-fetch's connection pool, chosen per URL. */
+  agent?: (url: URL) => unknown;
 }
 
 export interface ResponseLike {

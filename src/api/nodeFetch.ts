@@ -1,5 +1,27 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import fetch from 'node-fetch';
 import { FetchLike } from './http';
 
-/** The one place that binds the client to node-fetch; everything else takes a `FetchLike`. */
+/**
+ * The one place that binds the client to node-fetch; everything else takes a
+ * `FetchLike`. Connections are kept alive between the panel's calls (a QR
+ * every 20 s, a status every 4 s), and the agents are the extension's own, so
+ * deactivating closes every socket it opened.
+ */
+export function createNodeFetch(): { fetch: FetchLike; dispose(): void } {
+  const http = new HttpAgent({ keepAlive: true, maxSockets: 8, timeout: 60_000 });
+  const https = new HttpsAgent({ keepAlive: true, maxSockets: 8, timeout: 60_000 });
+  const agent = (url: URL) => (url.protocol === 'http:' ? http : https);
+  const bound: FetchLike = (url, init) => (fetch as unknown as FetchLike)(url, { ...init, agent });
+  return {
+    fetch: bound,
+    dispose: () => {
+      http.destroy();
+      https.destroy();
+    },
+  };
+}
+
+/** Without agents of its own: for tests and one-off calls. */
 export const nodeFetch = fetch as unknown as FetchLike;
