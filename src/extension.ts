@@ -61,14 +61,7 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
     },
     instances,
   );
-  context.subscriptions.push(
-    log,
-    http,
-    instances,
-    panels,
-    registerQrSerializer(panels),
-    trackContextKeys(instances),
-  );
+  context.subscriptions.push(log, http, instances, panels, registerQrSerializer(panels), trackContextKeys(instances));
 
   const { tree } = registerSidebar(context, { instances, calls, log });
   const deps = { instances, settings, calls, panels, tree, log };
