@@ -44,6 +44,10 @@ export function parseBaseUrl(raw: string, options: BaseUrlOptions = {}): Parsed<
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !options.allowInsecureHttp) {
     return fail('insecure');
   }
+  // What the user typed after the scheme must already be plain: URL parsing would
+  // silently resolve `%2e%2e`, `..`, `\` or `//` into a different path.
+  const typed = withScheme.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/+$/, '');
+  if (/%|\\|\/\/|\/\.\.?(\/|$)/.test(typed)) return fail('path');
   const path = url.pathname.replace(/\/+$/, '');
   // A white-label prefix is plain segments; `//`, encoded characters or dot
   // segments would make the client's URL land somewhere the user did not type.

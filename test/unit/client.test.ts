@@ -87,6 +87,13 @@ describe('InstanceClient against the mock MegaAPI', function () {
     });
   });
 
+  it('reads "error": "true" and other truthy spellings as an error', async () => {
+    for (const flag of ['"true"', '1', '"yes"', '" TRUE "']) {
+      const result = await faulted({ status: 200, body: `{"error":${flag},"message":"Instance is busy"}` });
+      assert.deepEqual(result, { ok: false, error: { kind: 'api', status: 200, message: 'Instance is busy' } }, flag);
+    }
+  });
+
   it('reads Retry-After on 429', async () => {
     const result = await faulted({ status: 429, body: '{}', headers: { 'Retry-After': '7' } });
     assert.deepEqual(result, { ok: false, error: { kind: 'rateLimited', retryAfterMs: 7_000 } });
