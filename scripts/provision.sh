@@ -5,7 +5,7 @@
 #   - as root on Debian, when missing: Chromium and the libraries code-server's
 #     native modules build against.
 # Idempotent: a second run checks a stamp and returns in about a second.
-# Prints the paths it settled on as KEY=VALUE lines at the end (scripts/e2eEnv.mjs reads them).
+# Prints the paths it settled on as KEY=VALUE lines at the end (test/e2e/harness/env.ts reads them).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

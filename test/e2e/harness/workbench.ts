@@ -2,7 +2,7 @@ import { Browser, Frame, Page, chromium } from 'playwright-core';
 import { decodeQr } from './qr';
 import { waitFor } from './processes';
 
-/** The flags e2e-notes found necessary on these machines (no sandbox as root, no network noise). */
+/** Flags these machines need: no sandbox as root, no background network (only the npm and Debian registries are reachable). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -11,7 +11,7 @@ import { HostRun } from './host';
 /**
  * Runs the suite in code-server's remote Node extension host, driven by
  * headless Chromium the way VS Code's own browser integration tests are
- * (see /work/shared/e2e-notes.md): the smoke-test driver makes the workbench
+ * (test/integration/browser in microsoft/vscode): the smoke-test driver makes the workbench
  * honour the `payload` test paths, and hands the extension host's console and
  * the suite's exit code to the two functions exposed on the page.
  */
