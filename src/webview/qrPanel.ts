@@ -102,6 +102,9 @@ export class QrPanel implements vscode.Disposable {
     this.current = instance;
     this.status.retarget(instance.key, this.revealCommand());
     this.begin();
+    // A new page, so its title and saved state name the instance it now shows.
+    this.htmlSet = false;
+    this.setHtml();
     this.render();
   }
 
