@@ -5,9 +5,11 @@ import { FetchLike } from './http';
 
 /**
  * The one place that binds the client to node-fetch; everything else takes a
- * `FetchLike`. Connections are kept alive between the panel's calls (a QR
- * every 20 s, a status every 4 s), and the agents are the extension's own, so
- * deactivating closes every socket it opened.
+ * `FetchLike`. The agents are the extension's own, so deactivating closes every
+ * socket they opened, and they keep connections alive between the panel's calls
+ * (a QR every 20 s, a status every 4 s). With VS Code's default
+ * `http.proxySupport`, VS Code swaps in its proxy agent, which closes each
+ * connection after its answer: nothing stays open either way.
  */
 export function createNodeFetch(): { fetch: FetchLike; dispose(): void } {
   const http = new HttpAgent({ keepAlive: true, maxSockets: 8, timeout: 60_000 });

@@ -27,7 +27,11 @@ export function registerSafely(
 export function reportFailure(log: vscode.LogOutputChannel, where: string, thrown: unknown): void {
   const t = vscode.l10n.t;
   const detail = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
-  log.error(logLine(`${where} failed: ${detail}`));
+  try {
+    log.error(logLine(`${where} failed: ${detail}`));
+  } catch {
+    // A log channel VS Code already closed must not stop the user from being told.
+  }
   const showLog = t('Show Log');
   void vscode.window
     .showErrorMessage(t('MegaAPI: something went wrong ({0}). Details are in the log.', where), showLog)
