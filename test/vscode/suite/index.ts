@@ -7,10 +7,17 @@ import Mocha from 'mocha';
  * test ran at all, so a suite that loaded nothing can never pass. No colours:
  * in code-server the output reaches the terminal through the workbench's
  * automation log, not a TTY.
+ *
+ * Files run in name order, except that `*.first.test.js` run before the
+ * others (they watch the extension activate) and `*.last.test.js` after them
+ * (they deactivate it, which disposes its commands).
  */
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 20_000, color: false });
-  const files = readdirSync(__dirname).filter((file) => file.endsWith('.test.js'));
+  const rank = (file: string) => (file.endsWith('.first.test.js') ? 0 : file.endsWith('.last.test.js') ? 2 : 1);
+  const files = readdirSync(__dirname)
+    .filter((file) => file.endsWith('.test.js'))
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   for (const file of files) mocha.addFile(join(__dirname, file));
   return new Promise((resolve, reject) => {
     let ran = 0;
