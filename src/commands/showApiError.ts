@@ -5,6 +5,12 @@ import { InstanceRef } from '../core/instanceRef';
 import { FixAction, describeError } from '../ui/errorText';
 import { PANEL_ACTIONS } from '../webview/panelActions';
 
+/** An action a caller adds after the fixes, such as Show Reply. */
+export interface ExtraAction {
+  label: string;
+  run(): void;
+}
+
 /**
  * An API failure as a notification, with the same words and the same fixes
  * (and their labels) as the panel. `command` is what Retry runs again.
@@ -14,6 +20,7 @@ export async function showApiError(
   instance: InstanceRef,
   command: string,
   log: vscode.LogOutputChannel,
+  extra: ExtraAction[] = [],
 ): Promise<void> {
   const t = vscode.l10n.t;
   const text = describeError(error, { host: hostOf(instance.baseUrl), key: instance.key }, t);
@@ -31,7 +38,8 @@ export async function showApiError(
     openSettings: run('workbench.action.openSettings', 'megaapi.allowInsecureHttp'),
   };
   const labels = text.actions.map((action) => PANEL_ACTIONS[action].label(t));
-  const choice = await vscode.window.showErrorMessage(text.message, ...labels);
+  const choice = await vscode.window.showErrorMessage(text.message, ...labels, ...extra.map((e) => e.label));
   const index = choice === undefined ? -1 : labels.indexOf(choice);
   if (index >= 0) fixes[text.actions[index]]();
+  else extra.find((e) => e.label === choice)?.run();
 }

@@ -7,15 +7,20 @@ import { SavedInstance } from '../instances/savedInstances';
 import { describeInstance } from './describeInstance';
 import { ErrorItem } from './errorItem';
 import { InstanceItem } from './instanceItem';
+import { WebhookChildren } from './webhookChildren';
 
 /** Status calls at once when the whole list refreshes: enough to be quick, few enough to be polite. */
 export const CONCURRENCY = 4;
 
+/** A webhook read this recent is not repeated when the instance is expanded again: it is the one just shown. */
+const WEBHOOK_FRESH_MS = 3_000;
+
 /**
  * The sidebar's list of saved instances with their link state. Rendering
- * never calls the network and never shows a popup: states come from what
- * `Instances` knows, which `refresh` fills when the view is visible or the
- * user asks.
+ * never shows a popup, and the list never calls the network: states come from
+ * what `Instances` knows, which `refresh` fills when the view is visible or
+ * the user asks. Only expanding a connected instance reads something (its
+ * webhook, through `WebhookChildren`), because the user asked to see it.
  */
 export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -29,6 +34,7 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
     private readonly instances: Instances,
     private readonly calls: Calls,
     private readonly log: vscode.LogOutputChannel,
+    private readonly webhooks?: WebhookChildren,
   ) {
     this.subscription = instances.onDidChange(() => this.changed.fire());
   }
@@ -37,7 +43,9 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
     return item;
   }
 
-  getChildren(): vscode.TreeItem[] {
+  getChildren(element?: vscode.TreeItem): vscode.TreeItem[] | Promise<vscode.TreeItem[]> {
+    if (element instanceof InstanceItem) return this.webhooks?.children(element.instance) ?? [];
+    if (element) return [];
     const items = this.instances.all().map((saved) => this.item(saved));
     return this.failure ? [new ErrorItem(this.failure), ...items] : items;
   }
@@ -50,6 +58,8 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
 
   /** Never rejects: MegaAPI's answer, good or bad, becomes the instance's state. */
   async refreshOne(instance: InstanceRef): Promise<void> {
+    // Before the status change re-renders the tree, so an expanded instance reads its webhook again.
+    this.webhooks?.reads.forget(instance);
     this.instances.setStatus(instance, { kind: 'checking' });
     try {
       this.instances.setStatus(instance, entryFromResult(await this.calls.for(instance).getStatus()));
@@ -59,6 +69,18 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
       this.log.error(`Status ${instance.key}: ${this.failure}`);
       this.instances.forgetStatus(instance);
     }
+  }
+
+  /** The instance's webhook changed (or may have): read it again if it is on screen. */
+  refreshWebhook(instance: InstanceRef): void {
+    this.webhooks?.reads.forget(instance);
+    this.changed.fire();
+  }
+
+  /** Expanding an instance shows its webhook as it is now, unless it was read a moment ago. */
+  expanded(instance: InstanceRef): void {
+    const age = this.webhooks?.reads.ageMs(instance);
+    if (age !== undefined && age > WEBHOOK_FRESH_MS) this.refreshWebhook(instance);
   }
 
   dispose(): void {
@@ -86,6 +108,10 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
       at === undefined
         ? undefined
         : new Date(at).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
-    return new InstanceItem(saved, describeInstance(saved, this.instances.status(saved), vscode.l10n.t, checkedAt));
+    const look = describeInstance(saved, this.instances.status(saved), vscode.l10n.t, checkedAt);
+    const collapsible = this.webhooks?.shows(saved)
+      ? vscode.TreeItemCollapsibleState.Collapsed
+      : vscode.TreeItemCollapsibleState.None;
+    return new InstanceItem(saved, look, collapsible);
   }
 }
