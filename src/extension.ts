@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Calls } from './api/calls';
 import { createNodeFetch } from './api/nodeFetch';
+import { registerAfterLink } from './commands/afterLink';
 import { registerHostCommands } from './commands/host';
 import { registerInstanceCommands } from './commands/instances';
 import { registerLifecycleCommands } from './commands/lifecycle';
@@ -8,6 +9,7 @@ import { registerPanelCommands } from './commands/panelCommands';
 import { registerShowQr } from './commands/showQr';
 import { registerTokenCommands } from './commands/tokens';
 import { instanceId } from './core/instanceRef';
+import { registerDeepLinks } from './deepLinks/uriHandler';
 import { Throttle } from './core/throttle';
 import { Instances } from './instances/instances';
 import { entryFromStatus } from './instances/statusCache';
@@ -17,6 +19,7 @@ import { PAIRING_THROTTLE_MS } from './session/timing';
 import { Settings } from './settings';
 import { trackContextKeys } from './sidebar/contextKeys';
 import { registerSidebar } from './sidebar/registerSidebar';
+import { registerTools } from './tools/registerTools';
 import { PanelRegistry } from './webview/panelRegistry';
 import { registerQrSerializer } from './webview/serializer';
 
@@ -24,6 +27,8 @@ import { registerQrSerializer } from './webview/serializer';
 export interface MegaApiExtensionApi {
   /** The sidebar's tree data provider, exactly as VS Code renders it. */
   readonly instancesTree: vscode.TreeDataProvider<vscode.TreeItem>;
+  /** The badge the instances view shows on the activity-bar icon, if any (a copy). */
+  instancesBadge(): vscode.ViewBadge | undefined;
 }
 
 /** The running extension's disposables, so `deactivate` can close sockets and timers at once. */
@@ -63,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
   );
   context.subscriptions.push(log, http, instances, panels, registerQrSerializer(panels), trackContextKeys(instances));
 
-  const { tree } = registerSidebar(context, { instances, calls, log });
+  const { tree, view } = registerSidebar(context, { instances, calls, log });
   const deps = { instances, settings, calls, panels, tree, log };
   registerShowQr(context, deps);
   registerTokenCommands(context, deps);
@@ -71,8 +76,11 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
   registerPanelCommands(context, deps);
   registerInstanceCommands(context, deps);
   registerLifecycleCommands(context, deps);
+  registerAfterLink(context, deps);
+  registerDeepLinks(context, deps);
+  registerTools(context, deps);
   running = context.subscriptions;
-  return { instancesTree: tree };
+  return { instancesTree: tree, instancesBadge: () => view.badge && { ...view.badge } };
 }
 
 /**

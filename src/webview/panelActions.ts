@@ -40,6 +40,8 @@ export const PANEL_ACTIONS = {
   saveQr: { label: (t) => t('Save QR as PNG…'), run: (c) => c.saveQr() },
   copyPairingCode: { label: (t) => t('Copy Code'), run: (c) => c.copyPairingCode(), inWebview: 'flashCopied' },
   restart: { label: (t) => t('Restart Instance'), run: (c) => c.runCommand('megaapi.restart') },
+  copyLink: { label: (t) => t('Copy Link to Instance'), run: (c) => c.runCommand('megaapi.copyInstanceLink') },
+  sendTestMessage: { label: (t) => t('Send a test message'), run: (c) => c.runCommand('megaapi.sendTestMessage') },
 } satisfies Record<string, ActionSpec>;
 
 export type PanelAction = keyof typeof PANEL_ACTIONS;

@@ -52,7 +52,7 @@ function qrContent(phase: QrPhase, context: ContentContext): Omit<PanelContent, 
         fetchedAt: fetched,
         countdownTo: phase.nextRefreshAt ?? phase.expiresAt,
         countdownText: phase.nextRefreshAt ? t('New QR in {0} s', SECONDS) : t('Expires in {0} s', SECONDS),
-        actions: [button('copyQr'), button('saveQr')],
+        actions: [button('copyQr'), button('saveQr'), button('copyLink')],
       };
     }
     case 'waiting':
@@ -72,7 +72,8 @@ function qrContent(phase: QrPhase, context: ContentContext): Omit<PanelContent, 
         phase: 'connected',
         headline: t('Connected'),
         message: connectedText(phase.status, context),
-        actions: [],
+        // Scan, linked, test message: the proof that it works is one click away.
+        actions: [button('sendTestMessage', true)],
       };
     case 'error': {
       const text = describeError(phase.error, context, t);

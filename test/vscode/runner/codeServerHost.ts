@@ -7,6 +7,8 @@ import { e2eEnv } from '../../e2e/harness/env';
 import { freePort, startProcess, stopProcess, waitFor } from '../../e2e/harness/processes';
 import { CHROMIUM_ARGS } from '../../e2e/harness/workbench';
 import { HostRun } from './host';
+import { UiDriver } from './uiDriver';
+import { UI_DRIVER_ENV } from '../ui/uiRequest';
 
 /**
  * Runs the suite in code-server's remote Node extension host, driven by
@@ -52,7 +54,12 @@ export async function runInCodeServer(run: HostRun): Promise<number> {
   ];
   const server = startProcess(env.node24, args, logFile, {
     // The server gives the extension host its own environment, overlaid with what a login shell exports.
-    env: { ...process.env, MEGAAPI_MOCK_URL: mockUrl, PATH: `${join(env.node24, '..')}:${process.env.PATH}` },
+    env: {
+      ...process.env,
+      MEGAAPI_MOCK_URL: mockUrl,
+      [UI_DRIVER_ENV]: '1',
+      PATH: `${join(env.node24, '..')}:${process.env.PATH}`,
+    },
   });
   run.onCleanup(() => stopProcess(server));
   const serverGone = settledLater(
@@ -84,8 +91,10 @@ export async function runInCodeServer(run: HostRun): Promise<number> {
 
   let exited: (code: number) => void = () => undefined;
   const suiteExit = new Promise<number>((resolve) => (exited = resolve));
+  const ui = new UiDriver(page, (line) => process.stdout.write(`${line}\n`));
   await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown) => {
-    process.stdout.write(`${format(...(Array.isArray(args) ? args : [args]))}\n`);
+    const line = format(...(Array.isArray(args) ? args : [args]));
+    if (!ui.take(line)) process.stdout.write(`${line}\n`);
   });
   await page.exposeFunction('codeAutomationExit', (code: number) => exited(Number(code)));
   const pageGone = settledLater(

@@ -1,0 +1,192 @@
+import * as assert from 'node:assert/strict';
+import { request } from 'node:http';
+import * as vscode from 'vscode';
+import type { MegaApiExtensionApi } from '../../../src/extension';
+import type { MockRequestLog } from '../../mock/requestLog';
+import { startMockServer } from '../../mock/server';
+import { UI_DRIVER_ENV, UI_REQUEST_MARKER, UiRequest } from '../ui/uiRequest';
+
+/** Helpers for citizen.test.ts only, so that file depends on no other suite file. */
+
+export const EXTENSION_ID = 'megaapi-community.megaapi-vscode';
+
+export function extension(): vscode.Extension<MegaApiExtensionApi> {
+  const found = vscode.extensions.getExtension<MegaApiExtensionApi>(EXTENSION_ID);
+  assert.ok(found, `${EXTENSION_ID} is not loaded in this extension host`);
+  return found;
+}
+
+export async function api(): Promise<MegaApiExtensionApi> {
+  const ext = extension();
+  return ext.isActive ? ext.exports : ext.activate();
+}
+
+/** True where someone acts on `ui()` requests: the code-server runner's browser. */
+export function hasUiDriver(): boolean {
+  return process.env[UI_DRIVER_ENV] === '1';
+}
+
+/** Asks the runner's browser to type into the workbench's prompts (see ../ui/uiRequest.ts), in this order. */
+export function typeInto(...prompts: Array<{ expect: string; text: string }>): void {
+  for (const prompt of prompts) {
+    const request: UiRequest = { type: 'quickInput', ...prompt };
+    console.log(`${UI_REQUEST_MARKER}${JSON.stringify(request)}`);
+  }
+}
+
+export interface Shown {
+  kind: 'information' | 'warning' | 'error';
+  message: string;
+  modal: boolean;
+  detail?: string;
+  items: string[];
+}
+
+/**
+ * Records the extension's messages while `run` lasts, and answers its modal
+ * questions with `answer`. A modal cannot be answered otherwise here: in an
+ * extension test host VS Code refuses to show one and rejects it. VS Code
+ * gives one `vscode` API object per extension, and this suite lives in the
+ * extension's folder, so it shares the extension's `vscode.window`:
+ * replacing the three functions there catches exactly the extension's calls.
+ * Messages that are not modal still reach the workbench.
+ */
+export async function recordingMessages<T>(
+  answer: (modal: Shown) => string | undefined,
+  run: (shown: Shown[]) => Promise<T>,
+): Promise<T> {
+  const window = vscode.window as unknown as Record<string, (...args: unknown[]) => Thenable<unknown>>;
+  const kinds = { showInformationMessage: 'information', showWarningMessage: 'warning', showErrorMessage: 'error' };
+  const originals = Object.keys(kinds).map((name) => [name, window[name]] as const);
+  const shown: Shown[] = [];
+  for (const [name, original] of originals) {
+    window[name] = (message: unknown, ...rest: unknown[]) => {
+      const options = typeof rest[0] === 'object' && rest[0] !== null && !('title' in rest[0]) ? rest[0] : undefined;
+      const { modal = false, detail } = (options ?? {}) as vscode.MessageOptions;
+      const items = rest.filter((item): item is string => typeof item === 'string');
+      const entry: Shown = {
+        kind: kinds[name as keyof typeof kinds] as Shown['kind'],
+        message: String(message),
+        modal,
+        detail,
+        items,
+      };
+      shown.push(entry);
+      return modal ? Promise.resolve(answer(entry)) : original.call(vscode.window, message, ...rest);
+    };
+  }
+  try {
+    return await run(shown);
+  } finally {
+    for (const [name, original] of originals) window[name] = original;
+  }
+}
+
+/** The mock MegaAPI, through its `/__mock/` routes; the runner's, or one started here when run without it. */
+export class CitizenMock {
+  private constructor(readonly url: string) {}
+
+  static async connect(): Promise<CitizenMock> {
+    const fromRunner = process.env.MEGAAPI_MOCK_URL;
+    if (fromRunner) return new CitizenMock(new URL(fromRunner).origin);
+    const holder = globalThis as { megaapiSuiteMock?: Promise<string> };
+    holder.megaapiSuiteMock ??= startMockServer({ instances: [] }).then((server) => server.url);
+    return new CitizenMock(new URL(await holder.megaapiSuiteMock).origin);
+  }
+
+  /** The same mock under another name, which the extension sees as a host never used before. */
+  get otherName(): string {
+    return this.url.replace('://127.0.0.1:', '://localhost:');
+  }
+
+  async addInstance(key: string, token: string): Promise<void> {
+    await this.control('POST', '/__mock/instances', { key, token });
+  }
+
+  async link(key: string, name: string): Promise<void> {
+    await this.control('POST', `/__mock/instances/${key}/connect`, { name });
+  }
+
+  async unlink(key: string): Promise<void> {
+    await this.control('POST', `/__mock/instances/${key}/disconnect`);
+  }
+
+  /** The pairing code the mock last issued for the instance. */
+  async lastPairingCode(key: string): Promise<string | undefined> {
+    const body = (await this.control('GET', '/__mock/state')) as {
+      instances: Record<string, { lastPairingCode?: string }>;
+    };
+    return body.instances[key]?.lastPairingCode;
+  }
+
+  async requests(key: string): Promise<MockRequestLog[]> {
+    const all = (await this.control('GET', '/__mock/requests')) as MockRequestLog[];
+    return all.filter((entry) => entry.key === key);
+  }
+
+  async clearRequests(): Promise<void> {
+    await this.control('DELETE', '/__mock/requests');
+  }
+
+  /** Without an agent, so no socket of the suite's stays open after the call. */
+  private control(method: string, path: string, body?: unknown): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+      const req = request(`${this.url}${path}`, { method, agent: false, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const failed = (res.statusCode ?? 500) >= 300;
+          if (failed) reject(new Error(`mock ${method} ${path}: HTTP ${res.statusCode} ${text}`));
+          else resolve(text === '' ? undefined : JSON.parse(text));
+        });
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(body === undefined ? undefined : JSON.stringify(body));
+    });
+  }
+}
+
+/** Runs a tool the way an extension outside a chat does: no invocation token. */
+export async function invokeTool(name: string, input: object): Promise<string> {
+  const result = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined });
+  return result.content.map((part) => (part as { value?: unknown }).value).join('\n');
+}
+
+/** The QR panels' tabs of one instance, by the title the panel gives itself. */
+export function qrTabsOf(key: string): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter(
+      (tab) =>
+        tab.input instanceof vscode.TabInputWebview &&
+        tab.input.viewType.includes('megaapi.qr') &&
+        tab.label.endsWith(`: ${key}`),
+    );
+}
+
+/** The saved instances, as the sidebar's items carry them. */
+export async function savedInstances(): Promise<Array<{ baseUrl: string; key: string }>> {
+  const tree = (await api()).instancesTree;
+  const items = await Promise.all(((await tree.getChildren()) ?? []).map((child) => tree.getTreeItem(child)));
+  return items.flatMap((item) => {
+    const instance = (item as { instance?: { baseUrl: string; key: string } }).instance;
+    return instance ? [instance] : [];
+  });
+}
+
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
