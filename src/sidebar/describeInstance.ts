@@ -59,7 +59,7 @@ export function describeInstance(
       return look(shown, 'circle-large-outline', raw || t('not linked'), 'disconnected');
     }
     case 'noToken':
-      return look(t('no token'), 'key', t('no token stored'), 'noToken');
+      return look(t('no token'), 'key', t('no token stored on this machine: use Set Token'), 'noToken');
     case 'error': {
       const message = describeError(entry.error, { host, key: instance.key }, t).message;
       return look(shortError(entry.error.kind, t), 'error', message, `error.${entry.error.kind}`);
