@@ -9,7 +9,7 @@ import { registerPanelCommands } from './commands/panelCommands';
 import { registerShowQr } from './commands/showQr';
 import { registerTokenCommands } from './commands/tokens';
 import { instanceId } from './core/instanceRef';
-import { registerDeepLinks } from './deepLinks/uriHandler';
+import { registerDeepLinks } from './commands/deepLinks';
 import { Throttle } from './core/throttle';
 import { Instances } from './instances/instances';
 import { entryFromStatus } from './instances/statusCache';

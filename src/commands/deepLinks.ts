@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { hostOf } from '../core/baseUrl';
 import { InstanceRef } from '../core/instanceRef';
-import { registerSafely, reportFailure } from '../commands/guard';
-import { WhichDeps, pickSavedInstance } from '../commands/whichInstance';
-import { linkProblemText } from './linkText';
-import { LINK_ACTIONS, instanceLink, isKnownHost, linkLogLine, parseInstanceLink } from './parseLink';
+import { registerSafely, reportFailure } from './guard';
+import { WhichDeps, pickSavedInstance } from './whichInstance';
+import { linkProblemText } from '../deepLinks/linkText';
+import { LINK_ACTIONS, instanceLink, isKnownHost, linkLogLine, parseInstanceLink } from '../deepLinks/parseLink';
 
 export interface DeepLinkDeps extends WhichDeps {
   log: vscode.LogOutputChannel;

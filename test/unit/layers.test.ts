@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+
+/**
+ * The floors of src/, lowest first. A file may import from its own floor or
+ * below, never above: the pure core knows nothing of VS Code, HTTP knows
+ * nothing of commands, and extension.ts only wires.
+ */
+const FLOORS = [
+  ['core'],
+  ['api'],
+  ['session', 'instances'],
+  ['ui', 'settings', 'log'],
+  ['prompts', 'deepLinks'],
+  ['sidebar', 'webview'],
+  ['tools'],
+  ['commands'],
+  ['extension'],
+];
+const floorOf = (unit: string) => FLOORS.findIndex((floor) => floor.includes(unit));
+
+/** `src/api/client.ts` → `api`; `src/extension.ts` → `extension`. */
+function unitOf(path: string): string {
+  const [first, second] = relative('src', path).split('/');
+  return second === undefined ? first.replace(/\.ts$/, '') : first;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('the import map of src/', () => {
+  it('has a floor for every folder and no import from a lower floor to a higher one', () => {
+    const upward: string[] = [];
+    for (const file of sourceFiles('src')) {
+      const from = unitOf(file);
+      assert.notEqual(floorOf(from), -1, `${from} has no floor in this test`);
+      for (const match of readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)'/g)) {
+        const to = unitOf(normalize(join(dirname(file), match[1])));
+        if (floorOf(to) > floorOf(from)) upward.push(`${file} → ${match[1]}`);
+      }
+    }
+    assert.deepEqual(upward, []);
+  });
+
+  it('keeps vscode out of the floors that plain mocha tests', () => {
+    const pure = ['core', 'api', 'session', 'instances', 'deepLinks'];
+    const touching = sourceFiles('src')
+      .filter((file) => pure.includes(unitOf(file)))
+      .filter((file) => /from 'vscode'/.test(readFileSync(file, 'utf8')));
+    assert.deepEqual(touching, []);
+  });
+});
