@@ -23,6 +23,10 @@ describe('links to an instance', function () {
     });
   });
   after(async () => stack?.stop());
+  // One panel at a time: two hosts can share a key, and so a panel title.
+  afterEach(async () => {
+    await stack.workbench.runCommand('View: Close All Editors').catch(() => undefined);
+  });
 
   const dialogButton = async (expected: RegExp, button: string): Promise<string> => {
     const dialog = stack.workbench.page.locator('.monaco-dialog-box');
