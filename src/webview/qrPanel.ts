@@ -56,6 +56,7 @@ export class QrPanel implements vscode.Disposable {
     private current: InstanceRef,
     private readonly deps: QrPanelDeps,
   ) {
+    deps.mark(current, 'panelCreated');
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'megaapi.svg');
     panel.webview.options = qrWebviewOptions(deps.extensionUri);
     this.status = new QrStatusItem(current.key, this.revealCommand());
@@ -214,6 +215,7 @@ export class QrPanel implements vscode.Disposable {
     try {
       switch (message.type) {
         case 'ready':
+          this.deps.mark(this.current, 'webviewReady');
           return this.render();
         case 'qrShown':
           return this.deps.mark(this.current, 'qrShown');

@@ -1,212 +1,276 @@
 import { execFileSync } from 'node:child_process';
-import { statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import QRCode from 'qrcode';
-import { projectRoot, vsixPath } from '../e2e/harness/env';
-import { stopAll, waitFor } from '../e2e/harness/processes';
-import { Stack, resultsDir, startStack } from '../e2e/harness/stack';
-import { extensionHostPid, median, rssMb, timed } from './measure';
+import { E2eEnv, projectRoot, vsixPath } from '../e2e/harness/env';
+import { stopAll } from '../e2e/harness/processes';
+import { resultsDir } from '../e2e/harness/stack';
+import { BenchStack, KEYS } from './benchStack';
+import { BASELINE_QRS, packageBaseline } from './fixture';
+import { memoryGrowth } from './memory';
+import { otherCodeServers, spread } from './measure';
+import { PhaseMedians, phaseMedians, phaseTable } from './phases';
+import { Report } from './report';
+import { MS_PER_REQUEST, ScaleRun, startScale, watchTree } from './scale';
+import { Sample, Side, openPanel, primeMockQr, refreshOnce, showOnce } from './showQr';
+import { vsixEntry } from './vsix';
 
 /**
- * `npm run bench`: sizes, speed and memory in one run, against the targets in
- * the README. Printed as a table and written to bench-results.json.
+ * `npm run bench`: sizes, speed, scale and memory in one run, against the
+ * targets of issue 14. Ratios come from interleaved samples (ours, baseline,
+ * ours, …) and are the median of the per-pair ratios, with min–max. Printed as
+ * a table with the phase breakdowns, and written to bench-results.json.
  */
-const KEY = 'megastart-bench1';
-const TOKEN = 'token-bench';
+// MEGAAPI_BENCH_QUICK=1 checks the bench itself in a few minutes; its figures mean nothing.
+const QUICK = process.env.MEGAAPI_BENCH_QUICK === '1';
+const COLD_PAIRS = QUICK ? 1 : 5;
+const WARM_PAIRS = QUICK ? 2 : 7;
+const REFRESH_PAIRS = QUICK ? 2 : 7;
+const MEMORY_CYCLES = QUICK ? 20 : 500;
+const SCALE = QUICK ? [4, 10, 20] : [10, 50, 200];
+const BENCH = { key: 'megastart-bench1', token: 'token-bench' };
+const NAMES: Record<Side, string> = { ours: 'MegaAPI for VS Code', baseline: 'Benchmark baseline (fixture)' };
+
 const root = projectRoot();
-const rows: Array<{ metric: string; value: number; unit: string; target: string; ok: boolean }> = [];
-const record = (metric: string, value: number, unit: string, target: string, ok: boolean) =>
-  rows.push({ metric, value: Math.round(value * 10) / 10, unit, target, ok });
+const report = new Report();
+const phases: Record<string, { ours: PhaseMedians; baseline: PhaseMedians }> = {};
+const userDataDirs: string[] = [];
+let busyMachine = 0;
 
-async function packageBaseline(): Promise<string> {
-  const dir = join(root, 'test/fixtures/baseline');
-  writeFileSync(join(dir, 'image.txt'), await QRCode.toDataURL('baseline', { margin: 4, scale: 8 }));
-  const out = join(resultsDir, 'baseline-fixture.vsix');
-  execFileSync(
-    process.execPath,
-    [
-      join(root, 'node_modules/@vscode/vsce/vsce'),
-      'package',
-      '--no-dependencies',
-      '--allow-missing-repository',
-      '--out',
-      out,
-    ],
-    { cwd: dir, stdio: 'ignore' },
-  );
-  return out;
+function log(line: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 }
 
-/** Machine time of Show QR: palette → first prompt, plus last Enter → QR decoded (typing excluded). */
-async function showQrMs(stack: Stack, firstUse: boolean): Promise<number> {
-  const { workbench } = stack;
-  const toPrompt = await timed(async () => {
-    await workbench.runCommand('MegaAPI: Show QR');
-    await workbench.prompt('instance key');
-  });
-  const toQr = await timed(async () => {
-    await workbench.answer('instance key', KEY);
-    if (firstUse) await workbench.answer(`MegaAPI token for ${KEY}`, TOKEN);
-    await workbench.readQr();
-  });
-  return toPrompt.ms + toQr.ms;
+async function start(options: Parameters<typeof BenchStack.start>[0]): Promise<BenchStack> {
+  const stack = await BenchStack.start(options);
+  userDataDirs.push(stack.codeServer.dirs.userData);
+  busyMachine = Math.max(busyMachine, otherCodeServers(userDataDirs));
+  return stack;
 }
 
-/** Cold means the extension's first use, not the workbench's: wait until the host has registered both. */
-async function commandsReady(stack: Stack): Promise<void> {
-  for (const title of ['MegaAPI: Show QR', 'Baseline: Show Image']) {
-    await waitFor(title, async () => ((await stack.workbench.hasCommand(title)) ? true : undefined), 60_000, 500);
+/** Packages the .vsix and keeps a copy of its own: other developers' builds and packages replace dist/ and *.vsix. */
+function packageOurs(): string {
+  const own = join(resultsDir, 'bench', 'megaapi-vscode.vsix');
+  mkdirSync(join(resultsDir, 'bench'), { recursive: true });
+  for (let attempt = 1; ; attempt++) {
+    execFileSync(process.execPath, [join(root, 'scripts/package.mjs')], { cwd: root, stdio: 'ignore' });
+    copyFileSync(vsixPath(root), own);
+    const bundle = vsixEntry(own, 'extension/dist/extension.js').toString('utf8');
+    if (!bundle.includes('sourceMappingURL')) return own;
+    if (attempt === 3) {
+      throw new Error('the packaged bundle is not the minified one three times over: is a watch build running?');
+    }
+    log('a concurrent dev build got into the package; packaging again');
   }
 }
 
-async function coldBaseline(baseline: string): Promise<number> {
-  const stack = await startStack({ instances: [`${KEY}:${TOKEN}`], alsoInstall: [baseline] });
+/** Per-pair ratios ours ÷ baseline, from interleaved samples. */
+function ratios(ours: number[], baseline: number[]): number[] {
+  return ours.map((o, i) => o / Math.max(1, baseline[i]));
+}
+
+function addComparison(name: string, ours: number[], baseline: number[], target: number, unit = 'ms'): void {
+  report.add(`${name}, ours`, spread(ours), unit);
+  report.add(`${name}, baseline`, spread(baseline), unit);
+  report.add(`${name}, ours ÷ baseline`, spread(ratios(ours, baseline)), '×', { op: '≤', value: target });
+}
+
+async function sizes(): Promise<string> {
+  log('packaging');
+  const vsix = packageOurs();
+  const bundleKb = vsixEntry(vsix, 'extension/dist/extension.js').length / 1024;
+  report.add('bundle, minified (dist/extension.js in the .vsix)', bundleKb, 'KB', { op: '≤', value: 90 });
+  report.add('.vsix', statSync(vsix).size / 1024, 'KB', { op: '≤', value: 150 });
+  return vsix;
+}
+
+async function cold(vsix: string, baselineVsix: string): Promise<void> {
+  const samples: Record<Side, Sample[]> = { ours: [], baseline: [] };
+  const activation: Record<Side, number[]> = { ours: [], baseline: [] };
+  for (let i = 0; i < COLD_PAIRS; i++) {
+    for (const side of ['ours', 'baseline'] as const) {
+      log(`cold ${side} ${i + 1}/${COLD_PAIRS}`);
+      // A fresh workbench each: its first webview pays the workbench's own set-up, whichever extension opens it.
+      const stack = await start({ vsix, instances: [BENCH], baselineVsix });
+      try {
+        await primeMockQr(stack);
+        samples[side].push(await showOnce(stack, side));
+        activation[side].push(await stack.activationMs(NAMES[side]));
+      } finally {
+        await stack.stop();
+      }
+    }
+  }
+  const totals = (side: Side) => samples[side].map((s) => s.total);
+  addComparison('command → QR, cold', totals('ours'), totals('baseline'), 1.2);
+  phases.cold = { ours: phaseMedians(samples.ours), baseline: phaseMedians(samples.baseline) };
+  report.add('activation (load code + activate()), ours', spread(activation.ours), 'ms');
+  report.add('activation, baseline', spread(activation.baseline), 'ms');
+  report.add(
+    'activation, ours ÷ baseline',
+    spread(ratios(activation.ours, activation.baseline)),
+    '×',
+    { op: '≤', value: 2 },
+    'VS Code’s own figure (Developer: Show Running Extensions), whole ms; the baseline’s 1 ms or less counts as 1',
+  );
+}
+
+async function warm(vsix: string, baselineVsix: string): Promise<void> {
+  log('warm workbench');
+  const stack = await start({ vsix, instances: [BENCH], baselineVsix });
   try {
-    await commandsReady(stack);
-    return (
-      await timed(async () => {
-        await stack.workbench.runCommand('Baseline: Show Image');
-        await stack.workbench.readQr();
-      })
-    ).ms;
+    await primeMockQr(stack);
+    // Activation and each extension's first webview are the cold figures' business.
+    for (const side of ['ours', 'baseline'] as const) {
+      await showOnce(stack, side);
+      await stack.closeAll();
+    }
+    const show: Record<Side, Sample[]> = { ours: [], baseline: [] };
+    for (let i = 0; i < WARM_PAIRS; i++) {
+      for (const side of ['ours', 'baseline'] as const) {
+        show[side].push(await showOnce(stack, side));
+        await stack.closeAll();
+      }
+    }
+    addComparison(
+      'command → QR, warm',
+      show.ours.map((s) => s.total),
+      show.baseline.map((s) => s.total),
+      1.15,
+    );
+    phases.warm = { ours: phaseMedians(show.ours), baseline: phaseMedians(show.baseline) };
+
+    log('refresh');
+    const refresh: Record<Side, Sample[]> = { ours: [], baseline: [] };
+    for (let i = 0; i < REFRESH_PAIRS; i++) {
+      for (const side of ['ours', 'baseline'] as const) {
+        await openPanel(stack, side);
+        refresh[side].push(await refreshOnce(stack, side, BASELINE_QRS[1]));
+        await stack.closeAll();
+      }
+    }
+    addComparison(
+      'Refresh → new QR (baseline: its Swap click → new image)',
+      refresh.ours.map((s) => s.total),
+      refresh.baseline.map((s) => s.total),
+      1.3,
+    );
+    phases.refresh = { ours: phaseMedians(refresh.ours), baseline: phaseMedians(refresh.baseline) };
+
+    log('quiet while hidden, then closed');
+    const key = BENCH.key;
+    await openPanel(stack, 'ours');
+    await stack.page.keyboard.press(KEYS.newFile);
+    await stack.page.waitForTimeout(1_000);
+    let before = (await stack.mock.requests(key)).length;
+    await stack.page.waitForTimeout(QUICK ? 5_000 : 60_000);
+    const hidden = (await stack.mock.requests(key)).length - before;
+    report.add(`requests while hidden for ${QUICK ? 5 : 60} s`, hidden, '', { op: '=', value: 0 });
+    await stack.closeAll();
+    before = (await stack.mock.requests(key)).length;
+    await stack.page.waitForTimeout(QUICK ? 5_000 : 30_000);
+    const closed = (await stack.mock.requests(key)).length - before;
+    report.add(`requests in ${QUICK ? 5 : 30} s after close`, closed, '', { op: '=', value: 0 });
+
+    log(`memory: ${MEMORY_CYCLES} open/close cycles`);
+    const memoryStart = Date.now();
+    const memory = await memoryGrowth(stack, MEMORY_CYCLES, (BenchStack.env as E2eEnv).node24);
+    log(`memory: ${((Date.now() - memoryStart) / 1000).toFixed(0)} s`);
+    const mb = (a: number, b: number) => `${a.toFixed(1)} → ${b.toFixed(1)} MB`;
+    if (memory.afterGc) {
+      const { start, end, heapStart, heapEnd } = memory.afterGc;
+      report.add(
+        `extension-host RSS growth, ${MEMORY_CYCLES} open/close (after full GC)`,
+        end - start,
+        'MB',
+        { op: '<', value: 5 },
+        `${mb(start, end)}; V8 heap in use ${mb(heapStart, heapEnd)}`,
+      );
+    }
+    report.add(
+      `extension-host RSS growth, ${MEMORY_CYCLES} open/close (no GC forced)`,
+      memory.raw.end - memory.raw.start,
+      'MB',
+      memory.afterGc ? undefined : { op: '<', value: 5 },
+      `${mb(memory.raw.start, memory.raw.end)}; ${memory.afterGc ? 'V8 lets its heap grow when nothing presses it: the row above is what is kept' : 'the inspector was not reachable, so no GC could be forced'}`,
+    );
   } finally {
     await stack.stop();
   }
 }
 
-async function closeEditors(stack: Stack): Promise<void> {
-  await stack.workbench.runCommand('View: Close All Editors');
-  await stack.workbench.page.waitForTimeout(500);
+async function scale(vsix: string): Promise<void> {
+  const runs: Record<number, { open: ScaleRun; refresh: ScaleRun }> = {};
+  for (const n of SCALE) {
+    log(`${n} instances`);
+    const stack = await startScale(n, vsix);
+    userDataDirs.push(stack.codeServer.dirs.userData);
+    try {
+      const open = await watchTree(stack, 'open');
+      const refresh = await watchTree(stack, 'refresh');
+      runs[n] = { open, refresh };
+      const floor = Math.ceil(n / 4) * MS_PER_REQUEST;
+      const first = open.allChecking ? 'every row “checking…”' : 'some states already in';
+      report.add(
+        `${n} instances: sidebar opened → every row painted`,
+        open.painted,
+        'ms',
+        undefined,
+        `${first}; activation included`,
+      );
+      report.add(
+        `${n} instances: sidebar opened → all states shown`,
+        open.allStates,
+        'ms',
+        n === SCALE[1] ? { op: '≤', value: 3000 } : undefined,
+        `${open.requests} status requests; floor ${floor} ms (4 at a time × ${MS_PER_REQUEST} ms); activation included`,
+      );
+      report.add(`${n} instances: Refresh → all states shown`, refresh.allStates, 'ms', undefined, `floor ${floor} ms`);
+      report.add(`${n} instances: peak requests in flight`, Math.max(open.peak, refresh.peak), '', {
+        op: '≤',
+        value: 4,
+      });
+    } finally {
+      await stack.stop();
+    }
+  }
+  // Linear: each instance past the middle size costs no more than each one below it did.
+  // From Refresh, so that activation (a constant, but a noisy one) stays out of it.
+  const [a, b, c] = SCALE.map((n) => runs[n].refresh.allStates);
+  const slope = (c - b) / (SCALE[2] - SCALE[1]) / ((b - a) / (SCALE[1] - SCALE[0]));
+  report.add(
+    `Refresh → all states: ms per instance ${SCALE[1]}→${SCALE[2]} ÷ ${SCALE[0]}→${SCALE[1]}`,
+    slope,
+    '×',
+    { op: '≤', value: 1.25 },
+    `${SCALE.join(' / ')} instances: ${a} / ${b} / ${c} ms; 1 = linear`,
+  );
 }
 
 async function main(): Promise<void> {
-  execFileSync(process.execPath, [join(root, 'scripts/package.mjs')], { stdio: 'ignore' });
-  const bundleKb = statSync(join(root, 'dist/extension.js')).size / 1024;
-  const vsixKb = statSync(vsixPath(root)).size / 1024;
-  record('bundle (minified)', bundleKb, 'KB', '≤ 80', bundleKb <= 80);
-  record('.vsix', vsixKb, 'KB', '≤ 150', vsixKb <= 150);
+  const began = Date.now();
+  const load = loadavg()[0];
+  const vsix = await sizes();
+  const baselineVsix = await packageBaseline(root);
+  await cold(vsix, baselineVsix);
+  await warm(vsix, baselineVsix);
+  await scale(vsix);
 
-  const baseline = await packageBaseline();
-  // Each cold time comes from a fresh workbench of its own: the first webview a
-  // workbench opens costs seconds of its own setup, whichever extension asks.
-  const baseCold = await coldBaseline(baseline);
-  const stack = await startStack({
-    instances: [`${KEY}:${TOKEN}`],
-    qrRotateSeconds: 600,
-    alsoInstall: [baseline],
-    settings: (url) => ({ 'megaapi.baseUrl': url }),
-  });
-  try {
-    const { workbench, mock } = stack;
-    await commandsReady(stack);
-    const baselineShow = async () =>
-      (
-        await timed(async () => {
-          await workbench.runCommand('Baseline: Show Image');
-          await workbench.readQr();
-        })
-      ).ms;
-    const cold = await showQrMs(stack, true);
-    await closeEditors(stack);
-    const warmRuns: number[] = [];
-    const baseWarmRuns: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      warmRuns.push(await showQrMs(stack, false));
-      await closeEditors(stack);
-      baseWarmRuns.push(await baselineShow());
-      await closeEditors(stack);
-    }
-    const warm = median(warmRuns);
-    const baseWarm = median(baseWarmRuns);
-    record('command → QR, cold', cold, 'ms', `≤ 1.5 × baseline (${Math.round(baseCold)} ms)`, cold <= 1.5 * baseCold);
-    record('  ratio to baseline, cold', cold / baseCold, '×', '≤ 1.5', cold / baseCold <= 1.5);
-    record('command → QR, warm (median of 3)', warm, 'ms', `baseline ${Math.round(baseWarm)} ms`, true);
-    record('  ratio to baseline, warm', warm / baseWarm, '×', 'reported', true);
-
-    // Refresh → new QR on screen, next to the mock's own answer time for the same call.
-    await workbench.runCommand('MegaAPI: Show QR');
-    await workbench.answer('instance key', KEY);
-    await workbench.readQr();
-    const refreshRuns: number[] = [];
-    const serverRuns: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const next = await mock.rotate(KEY);
-      serverRuns.push(
-        (
-          await timed(() =>
-            fetch(`${mock.url}/rest/instance/qrcode_base64/${KEY}`, {
-              headers: { Authorization: `Bearer ${TOKEN}` },
-            }).then((r) => r.text()),
-          )
-        ).ms,
-      );
-      // Timed in the page, to the new image being shown; then decoded to check it is the right one.
-      const frame = await workbench.panelFrame();
-      const old = await frame.getAttribute('#qr', 'src');
-      refreshRuns.push(
-        (
-          await timed(async () => {
-            await frame.click('button#refresh');
-            await frame.waitForFunction(
-              (before) => {
-                const img = document.getElementById('qr') as HTMLImageElement | null;
-                return img !== null && img.src !== before && img.complete;
-              },
-              old,
-              { polling: 'raf' },
-            );
-          })
-        ).ms,
-      );
-      await workbench.waitForQr(next, 10_000);
-    }
-    const refresh = median(refreshRuns);
-    const server = median(serverRuns);
-    record('Refresh → new QR on screen (median of 5)', refresh, 'ms', `mock answers in ${Math.round(server)} ms`, true);
-    record('  above the mock’s own time', refresh - server, 'ms', '≤ 100', refresh - server <= 100);
-
-    // Hidden: another editor in front for 60 s; then closed for 30 s.
-    await workbench.runCommand('File: New Untitled Text File');
-    await workbench.page.waitForTimeout(1_000);
-    let before = (await mock.requests(KEY)).length;
-    await workbench.page.waitForTimeout(60_000);
-    const hidden = (await mock.requests(KEY)).length - before;
-    record('requests while hidden for 60 s', hidden, '', '0', hidden === 0);
-    await closeEditors(stack);
-    before = (await mock.requests(KEY)).length;
-    await workbench.page.waitForTimeout(30_000);
-    const closed = (await mock.requests(KEY)).length - before;
-    record('requests in 30 s after close', closed, '', '0', closed === 0);
-
-    // Memory: 50 open/close cycles of the panel.
-    const pid = extensionHostPid();
-    if (pid) {
-      const start = rssMb(pid);
-      for (let i = 0; i < 50; i++) {
-        await workbench.runCommand('MegaAPI: Show QR');
-        await workbench.answer('instance key', KEY);
-        await workbench.panelFrame();
-        await closeEditors(stack);
-      }
-      await workbench.page.waitForTimeout(5_000);
-      const growth = rssMb(pid) - start;
-      record('extension host RSS growth, 50 open/close', growth, 'MB', '< 5', growth < 5);
-    }
-  } finally {
-    await stack.stop();
-    await stopAll();
+  console.log(`\n${report.print()}`);
+  for (const [name, title] of [
+    ['cold', 'command → QR, cold (ms since the key press)'],
+    ['warm', 'command → QR, warm (ms since the key press)'],
+    ['refresh', 'Refresh / Swap → new image (ms since the click)'],
+  ] as const) {
+    console.log(`\n${phaseTable(title, phases[name].ours, phases[name].baseline)}`);
   }
-
-  const width = Math.max(...rows.map((r) => r.metric.length));
-  console.log(`\n${'metric'.padEnd(width)}  ${'value'.padStart(9)}  target`);
-  for (const r of rows) {
-    console.log(`${r.metric.padEnd(width)}  ${`${r.value} ${r.unit}`.padStart(9)}  ${r.target} ${r.ok ? '✓' : '✗'}`);
-  }
-  writeFileSync(
-    join(root, 'bench-results.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`,
-  );
-  console.log('\nWritten to bench-results.json');
+  const minutes = (Date.now() - began) / 60_000;
+  const machine = `${minutes.toFixed(1)} min; load average ${load.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end${busyMachine ? `; ${busyMachine} other code-server processes were running (other test runs): expect noise` : ''}`;
+  console.log(`\n${machine}`);
+  // A quick run's figures mean nothing: they stay out of bench-results.json.
+  const out = QUICK ? join(resultsDir, 'bench', 'bench-results.quick.json') : join(root, 'bench-results.json');
+  report.write(out, { machine, phases });
+  console.log(`Written to ${out}`);
 }
 
 main().catch(async (error: unknown) => {

@@ -21,11 +21,13 @@ async function main(): Promise<void> {
     port: options.port,
     instances: options.instances,
     qrRotateMs: options.qrRotateMs,
+    delayMs: options.delayMs,
   });
   process.stdout.write(`MOCK_LISTENING ${server.url}\n`);
   console.error(
     [
-      `Mock MegaAPI on ${server.url} (127.0.0.1 only), QR rotates every ${options.qrRotateMs / 1000} s`,
+      `Mock MegaAPI on ${server.url} (127.0.0.1 only), QR rotates every ${options.qrRotateMs / 1000} s` +
+        (options.delayMs > 0 ? `, answers after ${options.delayMs} ms` : ''),
       ...options.instances.map((i) => `  instance ${i.key}  token ${i.token}`),
       'Control (no auth):',
       '  GET  /__mock/state                     POST /__mock/reset',
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
       '  POST /__mock/instances/KEY/rotate      POST /__mock/instances {"key","token"}',
       '  POST /__mock/faults {...}              DELETE /__mock/faults',
       '  GET  /__mock/requests                  DELETE /__mock/requests',
+      '  GET  /__mock/concurrency               DELETE /__mock/concurrency (peak starts again)',
       '  GET  /__mock/instances/KEY/messages    POST /__mock/instances/KEY/numbers {"number"}',
       '  GET  /__mock/instances/KEY/webhook     POST /__mock/instances/KEY/webhook {fields; null removes}',
       `e.g. curl -X POST ${server.url}/__mock/instances/${options.instances[0].key}/connect`,

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { AfterLinkAction, answerAfterLinkControl } from './afterLinkControl';
 import { parseJson, readBody } from './body';
 import { FaultQueue, parseFault } from './faults';
+import type { InFlight } from './inFlight';
 import type { RequestLog } from './requestLog';
 import { NOT_FOUND, pathSegments } from './routes';
 import { Reply, json } from './send';
@@ -11,6 +12,7 @@ export interface MockContext {
   state: MockState;
   faults: FaultQueue;
   log: RequestLog;
+  inFlight: InFlight;
 }
 
 class BadRequest extends Error {}
@@ -57,6 +59,11 @@ export async function answerControl(ctx: MockContext, req: IncomingMessage, path
       case 'DELETE requests':
         ctx.log.clear();
         return json(200, { ok: true });
+      case 'GET concurrency':
+        return json(200, ctx.inFlight.snapshot());
+      case 'DELETE concurrency':
+        ctx.inFlight.reset();
+        return json(200, ctx.inFlight.snapshot());
       default:
         return NOT_FOUND();
     }
@@ -71,6 +78,7 @@ export function resetAll(ctx: MockContext): void {
   ctx.state.reset();
   ctx.faults.clear();
   ctx.log.clear();
+  ctx.inFlight.reset();
 }
 
 function addInstance(ctx: MockContext, body: unknown): Reply {

@@ -4,6 +4,7 @@ import type { SentMessage, WebhookData } from './afterLinkState';
 import { loggedBody, readBody } from './body';
 import { answerControl, MockContext, resetAll } from './control';
 import { FaultQueue, MockFault } from './faults';
+import { InFlight } from './inFlight';
 import { MockRequestLog, RequestLog } from './requestLog';
 import { answerRest, isAuthorized, matchRest } from './routes';
 import { json, send, sendWithFault } from './send';
@@ -22,6 +23,8 @@ export interface MockOptions {
   qrRotateMs?: number;
   /** Clock for QR windows and log times; tests pass a fake one to rotate without waiting. */
   now?: () => number;
+  /** Every API answer waits this long first, like a distant server (the bench's 200 ms). Default 0. */
+  delayMs?: number;
 }
 
 export interface MockServer {
@@ -35,6 +38,8 @@ export interface MockServer {
   currentQr(key: string): string | undefined;
   lastPairingCode(key: string): string | undefined;
   requests(): MockRequestLog[];
+  /** API requests in flight now, and the most at once since the last reset (`GET /__mock/concurrency`). */
+  concurrency(): { inFlight: number; peak: number };
   setConnected(key: string, connected: boolean): void;
   /** Same as `POST /__mock/instances/{key}/rotate`. */
   rotateQr(key: string): string | undefined;
@@ -59,7 +64,9 @@ export async function startMockServer(opts: MockOptions): Promise<MockServer> {
     state: new MockState(opts.qrRotateMs ?? 20_000, now),
     faults: new FaultQueue(),
     log: new RequestLog(),
+    inFlight: new InFlight(),
   };
+  const delayMs = opts.delayMs ?? 0;
   for (const instance of opts.instances) ctx.state.upsert(instance);
 
   const sockets = new Set<Socket>();
@@ -75,7 +82,7 @@ export async function startMockServer(opts: MockOptions): Promise<MockServer> {
     });
 
   const server = createServer((req, res) => {
-    handle(ctx, req, res, now, sleep).catch((err: unknown) => {
+    handle(ctx, req, res, now, sleep, delayMs).catch((err: unknown) => {
       console.error('mock MegaAPI: handler failed:', err);
       if (!res.headersSent) send(res, json(500, { error: true, message: 'Mock server error' }));
       else res.destroy();
@@ -113,6 +120,7 @@ export async function startMockServer(opts: MockOptions): Promise<MockServer> {
     currentQr: (key) => ctx.state.require(key).currentQr(),
     lastPairingCode: (key) => ctx.state.require(key).lastPairingCode,
     requests: () => ctx.log.all(),
+    concurrency: () => ctx.inFlight.snapshot(),
     setConnected: (key, connected) => {
       const instance = ctx.state.require(key);
       if (connected) instance.connect();
@@ -139,6 +147,7 @@ async function handle(
   res: ServerResponse,
   now: () => number,
   sleep: (ms: number) => Promise<void>,
+  delayMs: number,
 ): Promise<void> {
   // Split by hand: `new URL()` would read a `//host/...` request line as a different host.
   const [pathname, search = ''] = splitTarget(req.url ?? '/');
@@ -147,6 +156,9 @@ async function handle(
     send(res, await answerControl(ctx, req, pathname));
     return;
   }
+  // Counted out when the answer is sent or the socket goes, whichever comes first.
+  const leave = ctx.inFlight.enter();
+  res.once('close', leave);
   const time = now();
   const body = await readBody(req);
 
@@ -167,6 +179,7 @@ async function handle(
   });
   // The client hung up mid-upload: its entry is logged, and there is no one left to answer.
   if (body.aborted) return;
+  if (delayMs > 0) await sleep(delayMs);
   const normal = () => answerRest(ctx.state, match, authorization, new URLSearchParams(search), body);
   const fault = pathname.startsWith('/rest/') ? ctx.faults.take(pathname) : undefined;
   if (fault) await sendWithFault(res, fault, normal, sleep);

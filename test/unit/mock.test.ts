@@ -170,6 +170,35 @@ describe('mock MegaAPI server', () => {
     await assert.rejects(pending);
   });
 
+  it('delays every answer by delayMs and counts the requests in flight, at most and now', async () => {
+    const slow = await startMockServer({ instances: [{ key: KEY, token: TOKEN }], delayMs: 100 });
+    try {
+      const get = () =>
+        fetch(`${slow.url}/rest/instance/${KEY}`, { headers: { Authorization: `Bearer ${TOKEN}` } }).then(
+          (r) => r.status,
+        );
+      const started = performance.now();
+      assert.deepEqual(await Promise.all([get(), get(), get()]), [200, 200, 200]);
+      assert.ok(performance.now() - started >= 95, 'answered after the delay');
+      // The server counts a request out when its response closes, a moment after the client has it.
+      const settled = async () => {
+        for (let i = 0; i < 100 && slow.concurrency().inFlight > 0; i++) await new Promise((r) => setTimeout(r, 5));
+      };
+      await settled();
+      assert.deepEqual(slow.concurrency(), { inFlight: 0, peak: 3 });
+      const route = (method: string) =>
+        fetch(`${slow.url}/__mock/concurrency`, { method }).then((r) => r.json() as Promise<unknown>);
+      assert.deepEqual(await route('GET'), { inFlight: 0, peak: 3 }, 'control calls are not counted');
+      assert.deepEqual(await route('DELETE'), { inFlight: 0, peak: 0 });
+      await get();
+      await settled();
+      assert.deepEqual(slow.concurrency(), { inFlight: 0, peak: 1 });
+    } finally {
+      await slow.close();
+    }
+    assert.deepEqual(mock.concurrency(), { inFlight: 0, peak: 0 }, 'no delay and no count by default');
+  });
+
   it('logs /rest requests with the raw Authorization header, and not control calls', async () => {
     await call(`/rest/instance/${KEY}`);
     await call(`/rest/instance/qrcode_base64/${KEY}`, { auth: 'Bearer wrong' });

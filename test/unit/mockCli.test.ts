@@ -9,7 +9,13 @@ describe('mock MegaAPI CLI', () => {
   it('defaults to port 3000, the demo instance and 20 s QRs', () => {
     const parsed = parseCliArgs([]);
     assert.ok(parsed.ok);
-    assert.deepEqual(parsed.options, { port: 3000, instances: [DEFAULT_INSTANCE], qrRotateMs: 20_000, help: false });
+    assert.deepEqual(parsed.options, {
+      port: 3000,
+      instances: [DEFAULT_INSTANCE],
+      qrRotateMs: 20_000,
+      delayMs: 0,
+      help: false,
+    });
   });
 
   it('takes repeated instances, splitting at the first colon only', () => {
@@ -22,9 +28,12 @@ describe('mock MegaAPI CLI', () => {
       'b:eyJ:x',
       '--qr-rotate-seconds',
       '1.5',
+      '--delay-ms',
+      '200',
     ]);
     assert.ok(parsed.ok);
     assert.equal(parsed.options.port, 0);
+    assert.equal(parsed.options.delayMs, 200);
     assert.equal(parsed.options.qrRotateMs, 1500);
     assert.deepEqual(parsed.options.instances, [
       { key: 'a', token: 't1' },
@@ -33,7 +42,14 @@ describe('mock MegaAPI CLI', () => {
   });
 
   it('refuses bad flags', () => {
-    for (const argv of [['--port', '70000'], ['--instance', 'nokey'], ['--qr-rotate-seconds', '0'], ['--bogus']]) {
+    for (const argv of [
+      ['--port', '70000'],
+      ['--instance', 'nokey'],
+      ['--qr-rotate-seconds', '0'],
+      ['--delay-ms', '-1'],
+      ['--delay-ms', '1.5'],
+      ['--bogus'],
+    ]) {
       assert.equal(parseCliArgs(argv).ok, false, argv.join(' '));
     }
   });

@@ -48,9 +48,16 @@ export class MockProcess {
     readonly url: string,
   ) {}
 
-  static async start(root: string, logDir: string, instances: string[], qrRotateSeconds = 20): Promise<MockProcess> {
+  static async start(
+    root: string,
+    logDir: string,
+    instances: string[],
+    qrRotateSeconds = 20,
+    delayMs = 0,
+  ): Promise<MockProcess> {
     const logFile = join(logDir, `mock-${Date.now()}-${process.pid}.log`);
     const args = [join(root, 'out/test/mock/cli.js'), '--port', '0', '--qr-rotate-seconds', String(qrRotateSeconds)];
+    if (delayMs > 0) args.push('--delay-ms', String(delayMs));
     for (const instance of instances) args.push('--instance', instance);
     const child = startProcess(process.execPath, args, logFile);
     const url = await waitFor(
@@ -111,6 +118,15 @@ export class MockProcess {
   async requests(key?: string): Promise<LoggedRequest[]> {
     const all = (await this.call('GET', '/__mock/requests')) as LoggedRequest[];
     return key === undefined ? all : all.filter((r) => r.key === key);
+  }
+
+  /** API requests in flight now, and the most at once since the last reset. */
+  async concurrency(): Promise<{ inFlight: number; peak: number }> {
+    return (await this.call('GET', '/__mock/concurrency')) as { inFlight: number; peak: number };
+  }
+
+  async resetConcurrency(): Promise<void> {
+    await this.call('DELETE', '/__mock/concurrency');
   }
 
   stop(): Promise<void> {

@@ -28,9 +28,16 @@ export class Workbench {
     readonly page: Page,
   ) {}
 
-  static async open(chromiumPath: string, url: string, viewport = { width: 1280, height: 900 }): Promise<Workbench> {
+  /** `beforeOpen` runs in the fresh page before the workbench loads (the bench seeds browser storage there). */
+  static async open(
+    chromiumPath: string,
+    url: string,
+    viewport = { width: 1280, height: 900 },
+    beforeOpen?: (page: Page) => Promise<void>,
+  ): Promise<Workbench> {
     const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport });
+    await beforeOpen?.(page);
     await page.goto(url);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     // The extension host starts after the workbench paints.
@@ -148,11 +155,26 @@ export class Workbench {
 
   /** Decodes the QR shown in the panel of `key`. */
   async readQrOf(key: string): Promise<string> {
-    const frame = await this.panelFrame(30_000, key);
+    await this.panelFrame(30_000, key);
+    // The frame is looked up on every try: a panel hidden behind another loses its page.
     return waitFor(`a readable QR for ${key}`, async () => {
-      const image = await frame.$('#app[data-state="qr"]:not(.stale) #qr[src^="data:image/"]');
-      return image ? decodeQr(await image.screenshot()) : undefined;
+      for (const frame of await this.panelFrames(key)) {
+        const image = await frame.$('#app[data-state="qr"]:not(.stale) #qr[src^="data:image/"]').catch(() => null);
+        const text = image ? decodeQr(await image.screenshot()) : undefined;
+        if (text) return text;
+      }
+      return undefined;
     });
+  }
+
+  /** Every live frame that holds a QR panel of `key` (two hosts can share a key). */
+  private async panelFrames(key: string): Promise<Frame[]> {
+    const found: Frame[] = [];
+    for (const frame of this.page.frames()) {
+      if (!(await frame.$('#app').catch(() => null))) continue;
+      if ((await frame.title().catch(() => '')).endsWith(`: ${key}`)) found.push(frame);
+    }
+    return found;
   }
 
   async panelView(): Promise<PanelView> {

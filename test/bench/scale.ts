@@ -1,0 +1,97 @@
+import { BenchStack, KEYS } from './benchStack';
+
+export interface ScaleRun {
+  /** Key press → every row in the tree, each "checking…" or already with its new state. */
+  painted: number;
+  /** Whether that first full paint showed every row as "checking…". */
+  allChecking: boolean;
+  /** Key press → no row "checking…" any more. */
+  allStates: number;
+  /** Most status requests the mock had in flight at once. */
+  peak: number;
+  /** Status requests the mock received. */
+  requests: number;
+}
+
+export const MS_PER_REQUEST = 200;
+
+/**
+ * N saved instances (seeded as a returning user has them) on a mock that
+ * answers every request after 200 ms. The viewport is tall enough for every
+ * row to be rendered, so "shown" means on screen, not only in the model.
+ */
+export async function startScale(n: number, vsix: string): Promise<BenchStack> {
+  const instances = Array.from({ length: n }, (_, i) => ({
+    key: `megastart-scale${String(i).padStart(4, '0')}`,
+    token: `token-scale-${i}`,
+  }));
+  return BenchStack.start({
+    vsix,
+    instances,
+    delayMs: MS_PER_REQUEST,
+    viewport: { width: 1280, height: 22 * n + 320 },
+  });
+}
+
+/**
+ * Opens the sidebar ('open') or presses Refresh in it, and watches the rows
+ * frame by frame. Before a Refresh every instance links (or unlinks) in the
+ * mock, so that the new states can be told from the old ones on screen.
+ */
+export async function watchTree(stack: BenchStack, how: 'open' | 'refresh'): Promise<ScaleRun> {
+  const n = stack.seeded.length;
+  let expected = 'State: disconnected';
+  if (how === 'refresh') {
+    const linked = (await stack.mock.state(stack.seeded[0].key)).connected;
+    for (const { key } of stack.seeded) await (linked ? stack.mock.disconnect(key) : stack.mock.connect(key));
+    expected = linked ? 'State: disconnected' : 'State: connected';
+  }
+  await stack.page.evaluate(
+    ({ n, expected }) => {
+      const state: { painted?: number; allChecking?: boolean; done?: number } = {};
+      (window as unknown as { benchTree: typeof state }).benchTree = state;
+      const tick = () => {
+        const rows = Array.from(document.querySelectorAll('[id="workbench.view.extension.megaapi"] .monaco-list-row'));
+        const labels = rows.map((r) => r.getAttribute('aria-label') ?? '');
+        const full = rows.length === n && rows.every((r) => r.getAttribute('aria-setsize') === String(n));
+        const checking = labels.filter((l) => l.includes('State: checking')).length;
+        const fresh = labels.filter((l) => l.includes(expected)).length;
+        // Every row on screen is "checking…" or has its new state: none is left as it was.
+        if (full && state.painted === undefined && checking + fresh === n) {
+          state.painted = Date.now();
+          state.allChecking = checking === n;
+        }
+        if (full && fresh === n) {
+          state.done = Date.now();
+          return;
+        }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    },
+    { n, expected },
+  );
+  await stack.mock.resetConcurrency();
+  const before = (await stack.mock.requests()).length;
+  const t0 = await stack.press(how === 'open' ? KEYS.openSidebar : KEYS.refreshTree);
+  const limit = Date.now() + 30_000 + (n * MS_PER_REQUEST) / 2;
+  let tree: { painted?: number; allChecking?: boolean; done?: number } = {};
+  while (Date.now() < limit) {
+    tree = await stack.page.evaluate(() => (window as unknown as { benchTree: object }).benchTree);
+    if (tree.done !== undefined) break;
+    await stack.page.waitForTimeout(100);
+  }
+  if (tree.painted === undefined || tree.done === undefined) {
+    throw new Error(
+      `${n} instances (${how}): the tree never showed ${tree.painted === undefined ? 'every row' : 'every state'}`,
+    );
+  }
+  const requests = (await stack.mock.requests()).slice(before).filter((r) => /^\/rest\/instance\/[^/]+$/.test(r.path));
+  return {
+    painted: tree.painted - t0,
+    allChecking: tree.allChecking ?? false,
+    allStates: tree.done - t0,
+    peak: (await stack.mock.concurrency()).peak,
+    requests: requests.length,
+  };
+}
