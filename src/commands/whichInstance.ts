@@ -87,7 +87,9 @@ export async function askForInstance(
   if (options.askToken && !(await instances.token(instance))) {
     if (!(await storeToken(instances, instance))) return undefined;
   }
-  await instances.save(instance);
+  // Not awaited: the panel need not wait for the list to be written (a round
+  // trip to the page in a browser workbench); the sidebar follows the save.
+  void instances.save(instance).then(undefined, () => undefined);
   return instance;
 }
 

@@ -121,7 +121,7 @@ export class Instances {
 
   dispose(): void {
     this.listeners.clear();
-    this.tokens.forgetMemory();
+    this.tokens.dispose();
   }
 
   private fire(change: InstancesChange): void {

@@ -5,6 +5,8 @@ export interface SecretsLike {
   get(key: string): Thenable<string | undefined>;
   store(key: string, value: string): Thenable<void>;
   delete(key: string): Thenable<void>;
+  /** Another window (or this one) changed a secret. */
+  onDidChange?(listener: (change: { key: string }) => unknown): { dispose(): void };
 }
 
 /**
@@ -16,8 +18,17 @@ export interface SecretsLike {
  */
 export class TokenStore {
   private readonly memory = new Map<string, string>();
+  /**
+   * What the keyring held at the last read, so a call does not wait for it:
+   * in a browser workbench every read is a round trip to the page, paid
+   * before each request. A change from another window clears the entry.
+   */
+  private readonly known = new Map<string, string | undefined>();
+  private readonly subscription?: { dispose(): void };
 
-  constructor(private readonly secrets: SecretsLike) {}
+  constructor(private readonly secrets: SecretsLike) {
+    this.subscription = secrets.onDidChange?.((change) => this.known.delete(change.key));
+  }
 
   static id(instance: InstanceRef): string {
     return `megaapi.token/${instance.baseUrl}/${instance.key}`;
@@ -26,8 +37,11 @@ export class TokenStore {
   async get(instance: InstanceRef): Promise<string | undefined> {
     const id = TokenStore.id(instance);
     if (this.memory.has(id)) return this.memory.get(id);
+    if (this.known.has(id)) return this.known.get(id);
     try {
-      return await this.secrets.get(id);
+      const token = await this.secrets.get(id);
+      this.known.set(id, token);
+      return token;
     } catch {
       return undefined;
     }
@@ -36,9 +50,11 @@ export class TokenStore {
   /** False when the token could only be kept in memory. */
   async set(instance: InstanceRef, token: string): Promise<boolean> {
     const id = TokenStore.id(instance);
+    this.known.delete(id);
     try {
       await this.secrets.store(id, token);
       this.memory.delete(id);
+      this.known.set(id, token);
       return true;
     } catch {
       this.memory.set(id, token);
@@ -53,15 +69,19 @@ export class TokenStore {
   async delete(instance: InstanceRef): Promise<boolean> {
     const id = TokenStore.id(instance);
     this.memory.delete(id);
+    this.known.delete(id);
     try {
       await this.secrets.delete(id);
+      this.known.set(id, undefined);
       return true;
     } catch {
       return false;
     }
   }
 
-  forgetMemory(): void {
+  dispose(): void {
+    this.subscription?.dispose();
     this.memory.clear();
+    this.known.clear();
   }
 }

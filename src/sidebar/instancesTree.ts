@@ -16,6 +16,13 @@ export const CONCURRENCY = 4;
 const WEBHOOK_FRESH_MS = 3_000;
 
 /**
+ * Changes that arrive this close together redraw the tree once: with dozens
+ * of instances answering a Refresh, redrawing every row for every answer
+ * makes the whole refresh quadratic.
+ */
+const REDRAW_WINDOW_MS = 30;
+
+/**
  * The sidebar's list of saved instances with their link state. Rendering
  * never shows a popup, and the list never calls the network: states come from
  * what `Instances` knows, which `refresh` fills when the view is visible or
@@ -27,6 +34,7 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: { dispose(): void };
   private running?: Promise<void>;
+  private redraw?: NodeJS.Timeout;
   /** Set when checking failed in a way no single instance's state can show. */
   private failure?: string;
 
@@ -36,7 +44,7 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
     private readonly log: vscode.LogOutputChannel,
     private readonly webhooks?: WebhookChildren,
   ) {
-    this.subscription = instances.onDidChange(() => this.changed.fire());
+    this.subscription = instances.onDidChange(() => this.scheduleRedraw());
   }
 
   getTreeItem(item: vscode.TreeItem): vscode.TreeItem {
@@ -58,9 +66,13 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
 
   /** Never rejects: MegaAPI's answer, good or bad, becomes the instance's state. */
   async refreshOne(instance: InstanceRef): Promise<void> {
+    this.instances.setStatus(instance, { kind: 'checking' });
+    await this.check(instance);
+  }
+
+  private async check(instance: InstanceRef): Promise<void> {
     // Before the status change re-renders the tree, so an expanded instance reads its webhook again.
     this.webhooks?.reads.forget(instance);
-    this.instances.setStatus(instance, { kind: 'checking' });
     try {
       this.instances.setStatus(instance, entryFromResult(await this.calls.for(instance).getStatus()));
     } catch (thrown) {
@@ -84,8 +96,16 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
   }
 
   dispose(): void {
+    clearTimeout(this.redraw);
     this.subscription.dispose();
     this.changed.dispose();
+  }
+
+  private scheduleRedraw(): void {
+    this.redraw ??= setTimeout(() => {
+      this.redraw = undefined;
+      this.changed.fire();
+    }, REDRAW_WINDOW_MS);
   }
 
   private async checkAll(): Promise<void> {
@@ -97,7 +117,7 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
     // Every row says "checking…" at once; answers fill in as they come.
     for (const saved of queue) this.instances.setStatus(saved, { kind: 'checking' });
     const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await this.refreshOne(next);
+      for (let next = queue.shift(); next; next = queue.shift()) await this.check(next);
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   }

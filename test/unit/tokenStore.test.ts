@@ -69,4 +69,34 @@ describe('TokenStore', () => {
     assert.equal(await store.get(instance), 'tok-a', 'still stored, as the user is told');
     assert.equal(await store.delete(instance), true);
   });
+
+  it('reads the keyring once, and again after another window changed the secret', async () => {
+    const secrets = new MapSecrets();
+    let reads = 0;
+    const listeners: Array<(change: { key: string }) => unknown> = [];
+    const counting = {
+      get: (key: string) => {
+        reads++;
+        return secrets.get(key);
+      },
+      store: (key: string, value: string) => secrets.store(key, value),
+      delete: (key: string) => secrets.delete(key),
+      onDidChange: (listener: (change: { key: string }) => unknown) => {
+        listeners.push(listener);
+        return { dispose: () => listeners.splice(listeners.indexOf(listener), 1) };
+      },
+    };
+    const instance = { baseUrl: host, key: 'megastart-a' };
+    const id = 'megaapi.token/https://api2.megaapi.com.br/megastart-a';
+    secrets.values.set(id, 'tok-1');
+    const store = new TokenStore(counting);
+    assert.equal(await store.get(instance), 'tok-1');
+    assert.equal(await store.get(instance), 'tok-1');
+    assert.equal(reads, 1, 'the second call did not wait for the keyring');
+    secrets.values.set(id, 'tok-2');
+    for (const listener of listeners) listener({ key: id });
+    assert.equal(await store.get(instance), 'tok-2');
+    store.dispose();
+    assert.equal(listeners.length, 0);
+  });
 });
