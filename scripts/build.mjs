@@ -3,7 +3,7 @@
 // With --watch it keeps rebuilding on change and reports in the form the `watch`
 // task's problem matcher in .vscode/tasks.json reads.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -40,6 +40,9 @@ const common = {
   logLevel: 'warning',
   plugins: [dropStreamsPolyfill],
 };
+
+// A test file deleted from test/ must not keep running from an old bundle in out/.
+if (withTests && !watch) rmSync('out/test', { recursive: true, force: true });
 
 const builds = [
   {
