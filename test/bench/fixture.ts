@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resultsDir } from '../e2e/harness/stack';
+import { packageFixture } from '../e2e/harness/fixtures';
 import { renderQrDataUrl } from '../mock/qr';
 
 /** What the baseline fixture's two images decode to: fixed, and as long as the mock's QR texts. */
@@ -19,18 +18,5 @@ export async function packageBaseline(root: string): Promise<string> {
   const [first, second] = await Promise.all(BASELINE_QRS.map(renderQrDataUrl));
   writeFileSync(join(dir, 'image.txt'), first);
   writeFileSync(join(dir, 'image2.txt'), second);
-  const out = join(resultsDir, 'baseline-fixture.vsix');
-  execFileSync(
-    process.execPath,
-    [
-      join(root, 'node_modules/@vscode/vsce/vsce'),
-      'package',
-      '--no-dependencies',
-      '--allow-missing-repository',
-      '--out',
-      out,
-    ],
-    { cwd: dir, stdio: 'ignore' },
-  );
-  return out;
+  return packageFixture('baseline');
 }

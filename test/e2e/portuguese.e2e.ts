@@ -1,9 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { projectRoot } from './harness/env';
-import { Stack, resultsDir, startStack } from './harness/stack';
+import { packageFixture } from './harness/fixtures';
+import { Stack, startStack } from './harness/stack';
 
 const KEY = 'megastart-ptbr1';
 const TOKEN = 'token-ptbr';
@@ -15,24 +12,7 @@ describe('em português (pt-BR)', function () {
     // VS Code runs in a locale only when a language pack declares it; Microsoft's
     // cannot be downloaded here, so a fixture declares pt-br and translates
     // nothing of VS Code: every Portuguese word checked below is the extension's.
-    const root = projectRoot();
-    mkdirSync(resultsDir, { recursive: true });
-    const fixture = join(resultsDir, 'pt-br-locale-fixture.vsix');
-    execFileSync(
-      process.execPath,
-      [
-        join(root, 'node_modules/@vscode/vsce/vsce'),
-        'package',
-        '--no-dependencies',
-        '--allow-missing-repository',
-        '--out',
-        fixture,
-      ],
-      {
-        cwd: join(root, 'test/fixtures/pt-br-locale'),
-        stdio: 'ignore',
-      },
-    );
+    const fixture = packageFixture('pt-br-locale');
     stack = await startStack({
       instances: [`${KEY}:${TOKEN}`],
       qrRotateSeconds: 600,

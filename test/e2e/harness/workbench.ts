@@ -103,21 +103,33 @@ export class Workbench {
     await input.fill(text);
     await this.page.waitForTimeout(150);
     await this.page.keyboard.press('Enter');
+    // On a busy machine the box can still be validating the new text when Enter
+    // arrives, and drops it: press again while the same prompt still holds it.
+    for (let tries = 0; tries < 10; tries++) {
+      await this.page.waitForTimeout(300);
+      const still = await this.prompt(expected, 200).catch(() => undefined);
+      if (still === undefined || (await input.inputValue().catch(() => '')) !== text) break;
+      await this.page.keyboard.press('Enter');
+    }
     return prompt;
   }
 
-  async prompt(expected: string | RegExp): Promise<string> {
-    return waitFor(`a prompt matching ${expected}`, async () => {
-      const widget = this.page.locator('.quick-input-widget');
-      if (!(await widget.isVisible())) return undefined;
-      const text = (await widget
-        .locator('.quick-input-title, .quick-input-message, input')
-        .evaluateAll((els) =>
-          els.map((e) => (e instanceof HTMLInputElement ? e.placeholder : (e.textContent ?? ''))).join('\n'),
-        )) as string;
-      const matches = typeof expected === 'string' ? text.includes(expected) : expected.test(text);
-      return matches ? text : undefined;
-    });
+  async prompt(expected: string | RegExp, timeoutMs = 30_000): Promise<string> {
+    return waitFor(
+      `a prompt matching ${expected}`,
+      async () => {
+        const widget = this.page.locator('.quick-input-widget');
+        if (!(await widget.isVisible())) return undefined;
+        const text = (await widget
+          .locator('.quick-input-title, .quick-input-message, input')
+          .evaluateAll((els) =>
+            els.map((e) => (e instanceof HTMLInputElement ? e.placeholder : (e.textContent ?? ''))).join('\n'),
+          )) as string;
+        const matches = typeof expected === 'string' ? text.includes(expected) : expected.test(text);
+        return matches ? text : undefined;
+      },
+      timeoutMs,
+    );
   }
 
   /**

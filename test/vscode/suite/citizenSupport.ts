@@ -1,25 +1,13 @@
-import * as assert from 'node:assert/strict';
 import { request } from 'node:http';
 import * as vscode from 'vscode';
-import type { MegaApiExtensionApi } from '../../../src/extension';
 import type { MockRequestLog } from '../../mock/requestLog';
 import { startMockServer } from '../../mock/server';
 import { UI_DRIVER_ENV, UI_REQUEST_MARKER, UiRequest } from '../ui/uiRequest';
+import { api } from './support';
 
-/** Helpers for citizen.test.ts only, so that file depends on no other suite file. */
+/** Helpers for citizen.test.ts: the runner's UI driver, shown messages, the mock. */
 
-export const EXTENSION_ID = 'megaapi-community.megaapi-vscode';
-
-export function extension(): vscode.Extension<MegaApiExtensionApi> {
-  const found = vscode.extensions.getExtension<MegaApiExtensionApi>(EXTENSION_ID);
-  assert.ok(found, `${EXTENSION_ID} is not loaded in this extension host`);
-  return found;
-}
-
-export async function api(): Promise<MegaApiExtensionApi> {
-  const ext = extension();
-  return ext.isActive ? ext.exports : ext.activate();
-}
+export { EXTENSION_ID, api, extension } from './support';
 
 /** True where someone acts on `ui()` requests: the code-server runner's browser. */
 export function hasUiDriver(): boolean {
