@@ -96,6 +96,20 @@ export class Mock {
     return key === undefined ? all : all.filter((entry) => entry.key === key);
   }
 
+  /** The messages the mock accepted for sending, and its webhook setting, for the after-link commands. */
+  async sentMessages(key: string): Promise<Array<{ to: string; text: string }>> {
+    return (
+      (await this.control('GET', `/__mock/instances/${key}/messages`)) as {
+        messages: Array<{ to: string; text: string }>;
+      }
+    ).messages;
+  }
+
+  async webhook(key: string): Promise<{ webhookUrl?: string; webhookEnabled?: boolean }> {
+    return ((await this.control('GET', `/__mock/instances/${key}/webhook`)) as { webhook: Record<string, never> })
+      .webhook;
+  }
+
   async clearRequests(): Promise<void> {
     await this.control('DELETE', '/__mock/requests');
   }

@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Mock, answering, removeInstance, setToken } from './support';
+
+/** The commands a customer reaches for once the phone is linked, through VS Code's command API. */
+describe('after the link: a test message, a number check, the webhook', function () {
+  this.timeout(60_000);
+  let mock: Mock;
+  const key = 'megastart-suite-after1';
+  const instance = () => ({ instance: mock.instance(key) });
+  const run = (command: string, typed: string[] = []) =>
+    answering(typed, () => vscode.commands.executeCommand(command, instance()), { notifications: 'dismiss' });
+
+  before(async () => {
+    mock = await Mock.connect();
+    await mock.addInstance(key, 'after-token');
+    await setToken(mock.instance(key), 'after-token');
+    await mock.link(key, { id: '5511987654321@s.whatsapp.net', name: 'Loja Suite' });
+    await vscode.commands.executeCommand('megaapi.refreshStatus', instance());
+  });
+  after(async () => {
+    await mock.reset();
+    await removeInstance(mock.instance(key));
+  });
+
+  it('Send Test Message asks first, naming the account and the destination, then sends exactly that once', async () => {
+    const { seen } = await run('megaapi.sendTestMessage', ['5511999999999', 'hello from the API suite']);
+    const modal = seen.find((p) => p.kind === 'modal');
+    assert.ok(modal, `no confirmation: ${JSON.stringify(seen)}`);
+    const sent = await mock.sentMessages(key);
+    assert.deepEqual(
+      sent.map((m) => [m.to, m.text]),
+      [['5511999999999', 'hello from the API suite']],
+    );
+    assert.ok(
+      seen.some((p) => p.kind === 'information' && /sent/i.test(p.text)),
+      JSON.stringify(seen),
+    );
+  });
+
+  it('Is This Number on WhatsApp? says yes for a known number and no for another', async () => {
+    const yes = await run('megaapi.checkNumber', ['5511999999999']);
+    assert.ok(
+      yes.seen.some((p) => /^Yes: /.test(p.text)),
+      JSON.stringify(yes.seen),
+    );
+    const no = await run('megaapi.checkNumber', ['5511911112222']);
+    assert.ok(
+      no.seen.some((p) => /^No: /.test(p.text)),
+      JSON.stringify(no.seen),
+    );
+  });
+
+  it('Set Webhook, Disable, then Restore Previous Webhook put the original back', async () => {
+    const original = await mock.webhook(key);
+    await run('megaapi.setWebhook', ['https://hooks.example.com/suite?secret=s3']);
+    assert.equal((await mock.webhook(key)).webhookUrl, 'https://hooks.example.com/suite?secret=s3');
+    await run('megaapi.toggleWebhook');
+    assert.equal((await mock.webhook(key)).webhookEnabled, false);
+    await run('megaapi.restoreWebhook');
+    const restored = await mock.webhook(key);
+    assert.deepEqual([restored.webhookUrl, restored.webhookEnabled], [original.webhookUrl, original.webhookEnabled]);
+  });
+});
