@@ -36,6 +36,11 @@ async function main(): Promise<void> {
   and unlinking it again:
     curl -X POST ${mock.url}/__mock/instances/${KEY}/disconnect
 
+  Once linked, try Send Test Message, Is This Number on WhatsApp? (5511999999999
+  is on it) and the instance's Webhook in the sidebar; see what the mock got:
+    curl ${mock.url}/__mock/instances/${KEY}/messages
+    curl ${mock.url}/__mock/instances/${KEY}/webhook
+
   Logs: ${logs}. Ctrl+C stops everything.
 `);
   const stop = async () => {
