@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  CitizenMock,
   EXTENSION_ID,
   api,
   extension,
@@ -13,6 +12,7 @@ import {
   typeInto,
   waitFor,
 } from './citizenSupport';
+import { Mock } from './support';
 
 const A = 'megastart-citizen-a';
 const A_TOKEN = 'citizen-a-token';
@@ -44,13 +44,13 @@ interface CitizenManifest {
 
 describe('a first-class citizen of VS Code', function () {
   this.timeout(60_000);
-  let mock: CitizenMock;
+  let mock: Mock;
   let baseUrlBefore: unknown;
   const hostOf = (url: string) => new URL(url).host;
 
   before(async () => {
     await api();
-    mock = await CitizenMock.connect();
+    mock = await Mock.connect();
     const config = vscode.workspace.getConfiguration('megaapi');
     baseUrlBefore = config.inspect('baseUrl')?.globalValue;
     // The mock's 127.0.0.1 name is the host this user "uses"; its localhost name is one never used.
@@ -238,7 +238,7 @@ describe('a first-class citizen of VS Code', function () {
 
     it('gets one instance’s status, and asks which host when the key is on two', async () => {
       assert.match(await invokeTool('megaapi_get_status', { key: A }), /more than one host/);
-      await mock.link(A, 'Citizen Store');
+      await mock.link(A, { name: 'Citizen Store' });
       const text = await invokeTool('megaapi_get_status', { key: A, host: hostOf(mock.url) });
       assert.match(text, /is connected to WhatsApp, linked to Citizen Store/);
       assert.match(
@@ -275,7 +275,7 @@ describe('a first-class citizen of VS Code', function () {
     });
 
     it('logs out and restarts an instance', async () => {
-      await mock.link(A, 'Citizen Store');
+      await mock.link(A, { name: 'Citizen Store' });
       await mock.clearRequests();
       assert.match(await invokeTool('megaapi_logout_instance', { key: A, host: mock.url }), /was logged out/);
       assert.match(await invokeTool('megaapi_restart_instance', { key: A, host: mock.url }), /was restarted/);

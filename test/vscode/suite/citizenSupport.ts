@@ -1,7 +1,4 @@
-import { request } from 'node:http';
 import * as vscode from 'vscode';
-import type { MockRequestLog } from '../../mock/requestLog';
-import { startMockServer } from '../../mock/server';
 import { UI_DRIVER_ENV, UI_REQUEST_MARKER, UiRequest } from '../ui/uiRequest';
 import { api } from './support';
 
@@ -67,73 +64,6 @@ export async function recordingMessages<T>(
     return await run(shown);
   } finally {
     for (const [name, original] of originals) window[name] = original;
-  }
-}
-
-/** The mock MegaAPI, through its `/__mock/` routes; the runner's, or one started here when run without it. */
-export class CitizenMock {
-  private constructor(readonly url: string) {}
-
-  static async connect(): Promise<CitizenMock> {
-    const fromRunner = process.env.MEGAAPI_MOCK_URL;
-    if (fromRunner) return new CitizenMock(new URL(fromRunner).origin);
-    const holder = globalThis as { megaapiSuiteMock?: Promise<string> };
-    holder.megaapiSuiteMock ??= startMockServer({ instances: [] }).then((server) => server.url);
-    return new CitizenMock(new URL(await holder.megaapiSuiteMock).origin);
-  }
-
-  /** The same mock under another name, which the extension sees as a host never used before. */
-  get otherName(): string {
-    return this.url.replace('://127.0.0.1:', '://localhost:');
-  }
-
-  async addInstance(key: string, token: string): Promise<void> {
-    await this.control('POST', '/__mock/instances', { key, token });
-  }
-
-  async link(key: string, name: string): Promise<void> {
-    await this.control('POST', `/__mock/instances/${key}/connect`, { name });
-  }
-
-  async unlink(key: string): Promise<void> {
-    await this.control('POST', `/__mock/instances/${key}/disconnect`);
-  }
-
-  /** The pairing code the mock last issued for the instance. */
-  async lastPairingCode(key: string): Promise<string | undefined> {
-    const body = (await this.control('GET', '/__mock/state')) as {
-      instances: Record<string, { lastPairingCode?: string }>;
-    };
-    return body.instances[key]?.lastPairingCode;
-  }
-
-  async requests(key: string): Promise<MockRequestLog[]> {
-    const all = (await this.control('GET', '/__mock/requests')) as MockRequestLog[];
-    return all.filter((entry) => entry.key === key);
-  }
-
-  async clearRequests(): Promise<void> {
-    await this.control('DELETE', '/__mock/requests');
-  }
-
-  /** Without an agent, so no socket of the suite's stays open after the call. */
-  private control(method: string, path: string, body?: unknown): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
-      const req = request(`${this.url}${path}`, { method, agent: false, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const failed = (res.statusCode ?? 500) >= 300;
-          if (failed) reject(new Error(`mock ${method} ${path}: HTTP ${res.statusCode} ${text}`));
-          else resolve(text === '' ? undefined : JSON.parse(text));
-        });
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(body === undefined ? undefined : JSON.stringify(body));
-    });
   }
 }
 

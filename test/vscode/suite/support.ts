@@ -86,6 +86,23 @@ export class Mock {
     await this.control('POST', `/__mock/instances/${key}/connect`, user);
   }
 
+  async unlink(key: string): Promise<void> {
+    await this.control('POST', `/__mock/instances/${key}/disconnect`);
+  }
+
+  /** The same mock under another name, which the extension sees as a host never used before. */
+  get otherName(): string {
+    return this.url.replace('://127.0.0.1:', '://localhost:');
+  }
+
+  /** The pairing code the mock last issued for the instance. */
+  async lastPairingCode(key: string): Promise<string | undefined> {
+    const body = (await this.control('GET', '/__mock/state')) as {
+      instances: Record<string, { lastPairingCode?: string }>;
+    };
+    return body.instances[key]?.lastPairingCode;
+  }
+
   async fault(fault: MockFault): Promise<void> {
     await this.control('POST', '/__mock/faults', fault);
   }
