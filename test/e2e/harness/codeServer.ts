@@ -31,6 +31,19 @@ export const QUIET = {
   'window.commandCenter': false,
 };
 
+/** How every code-server here listens: loopback only, no login, nothing phoning home, no trust prompt. */
+export function serverFlags(port: number): string[] {
+  return [
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+  ];
+}
+
 /** A real VS Code workbench (code-server) with the packaged extension installed, in throw-away folders. */
 export class CodeServer {
   private constructor(
@@ -66,17 +79,7 @@ export class CodeServer {
     if (options.locale) writeLanguagePacks(dirs.userData, dirs.extensions);
 
     const port = options.port ?? (await freePort());
-    const args = [
-      env.codeServerEntry,
-      ...common,
-      '--bind-addr',
-      `127.0.0.1:${port}`,
-      '--auth',
-      'none',
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-    ];
+    const args = [env.codeServerEntry, ...common, ...serverFlags(port)];
     if (options.locale) args.push('--locale', options.locale);
     args.push(dirs.workspace);
     const child = startProcess(env.node24, args, dirs.log, {

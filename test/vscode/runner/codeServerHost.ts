@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
-import { QUIET } from '../../e2e/harness/codeServer';
+import { QUIET, serverFlags } from '../../e2e/harness/codeServer';
 import { e2eEnv } from '../../e2e/harness/env';
 import { freePort, startProcess, stopProcess, waitFor } from '../../e2e/harness/processes';
 import { CHROMIUM_ARGS } from '../../e2e/harness/workbench';
@@ -33,13 +33,7 @@ export async function runInCodeServer(run: HostRun): Promise<number> {
   const logFile = join(run.workDir, 'code-server.log');
   const args = [
     env.codeServerEntry,
-    '--bind-addr',
-    `127.0.0.1:${port}`,
-    '--auth',
-    'none',
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
+    ...serverFlags(port),
     '--user-data-dir',
     dirs.userData,
     '--extensions-dir',
