@@ -29,6 +29,16 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      // `import vscode = require('vscode')`: esbuild turns each `import * as vscode` of the
+      // (CommonJS) API into a copy of its every export, paid at activation once per file.
+      '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='vscode']",
+          message: "Use `import vscode = require('vscode')` (see above).",
+        },
+      ],
     },
   },
   {

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { boundedNumber } from './core/boundedNumber';
 import { NUMBER_SETTINGS, NumberSettingName } from './core/settingSpecs';
 import { SessionTiming, timingFromSettings } from './session/timing';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { LastRecipients } from '../instances/lastRecipient';
 import { WebhookMemory } from '../instances/webhookMemory';
 import { InstancesTree } from '../sidebar/instancesTree';

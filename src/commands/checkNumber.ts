@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { isOnWhatsAppEndpoint } from '../api/messages';
 import { callKeepingReply } from '../api/rawReply';
 import { InstanceRef } from '../core/instanceRef';

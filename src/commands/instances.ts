@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { InstancesTree } from '../sidebar/instancesTree';
 import { registerSafely } from './guard';
 import { WhichDeps, askForInstance, pickSavedInstance } from './whichInstance';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { askPhoneNumber } from '../prompts/askPhoneNumber';
 import { PanelAction } from '../webview/panelActions';
 import { PanelRegistry } from '../webview/panelRegistry';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { sendTextEndpoint } from '../api/messages';
 import { callKeepingReply } from '../api/rawReply';
 import { hostOf } from '../core/baseUrl';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { RawReply, replyForDisplay } from '../api/rawReply';
 import { InstanceRef } from '../core/instanceRef';
 import { Instances } from '../instances/instances';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { callKeepingReply } from '../api/rawReply';
 import { Webhook, WebhookChange, configWebhookEndpoint, readWebhookEndpoint } from '../api/webhook';
 import { InstanceRef } from '../core/instanceRef';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Webhook } from '../api/webhook';
 import { InstanceRef } from '../core/instanceRef';
 import { serverText } from '../core/serverText';

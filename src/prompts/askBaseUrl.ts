@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { parseBaseUrl } from '../core/baseUrl';
 import { baseUrlReason } from '../ui/reasons';
 import { askParsed } from './askParsed';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { parseInstanceKey } from '../core/instanceKey';
 import { instanceKeyReason } from '../ui/reasons';
 import { askParsed } from './askParsed';

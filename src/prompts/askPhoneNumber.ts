@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { parsePhoneNumber } from '../core/phoneNumber';
 import { InstanceRef } from '../core/instanceRef';
 import { phoneReason } from '../ui/reasons';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { hostOf } from '../core/baseUrl';
 import { InstanceRef } from '../core/instanceRef';
 import { parseToken } from '../core/token';

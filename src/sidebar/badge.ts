@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { instanceId } from '../core/instanceRef';
 import { Instances } from '../instances/instances';
 import { StatusEntry } from '../instances/statusCache';

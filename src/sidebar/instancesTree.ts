@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Calls } from '../api/calls';
 import { InstanceRef } from '../core/instanceRef';
 import { Instances } from '../instances/instances';

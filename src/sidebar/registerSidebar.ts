@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Calls } from '../api/calls';
 import { Instances } from '../instances/instances';
 import { WebhookMemory } from '../instances/webhookMemory';

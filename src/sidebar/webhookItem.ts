@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { InstanceRef, instanceId } from '../core/instanceRef';
 import { WebhookLook } from './describeWebhook';
 

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { hostOf } from '../core/baseUrl';
 import { formatPhoneNumber } from '../core/phoneNumber';
 import { phoneReason } from '../ui/reasons';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { ApiResult } from '../api/errors';
 import { hostOf } from '../core/baseUrl';
 import { InstanceRef } from '../core/instanceRef';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { getStatus, listInstances, requestPairingCode, showQr } from './instanceTools';
 import { logoutInstance, restartInstance } from './lifecycleTools';
 import { ToolDeps, ToolSpec, asTool } from './toolKit';

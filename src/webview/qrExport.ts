@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { QrImage } from '../core/qrImage';
 
 const EXTENSIONS: Record<QrImage['mime'], string> = {
