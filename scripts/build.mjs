@@ -18,17 +18,39 @@ function filesUnder(dir, suffix) {
   });
 }
 
-// fetch-blob (a node-fetch dependency) falls back to web-streams-polyfill only
-// where Node lacks ReadableStream; every VS Code extension host has it, so the
-// 60 KB fallback is left out of the bundle.
-const dropStreamsPolyfill = {
-  name: 'drop-web-streams-polyfill',
+// Parts of node-fetch's dependency tree that the extension never reaches, each
+// replaced by a stub that says so if it ever were. node-fetch itself (requests,
+// headers, bodies as text, streams, redirects, abort) is bundled whole.
+const UNUSED = {
+  // Response.blob() and Blob or File request bodies: the client reads text and sends JSON strings.
+  'fetch-blob': unusedClass('Blob'),
+  'fetch-blob/from.js': `${unusedClass('Blob')} export { Blob as File };
+    export const blobFrom = () => unused('blobFrom'), blobFromSync = blobFrom, fileFrom = blobFrom, fileFromSync = blobFrom;`,
+  // FormData request bodies and Response.formData(): never sent, never read.
+  'formdata-polyfill/esm.min.js': `${unusedClass('FormData')} export const formDataToBlob = () => unused('FormData');`,
+  './utils/multipart-parser.js':
+    "export const toFormData = () => Promise.reject(new Error('Response.formData() is not bundled'));",
+  // data: URLs: the request gate lets only http(s) through.
+  'data-uri-to-buffer': "export default () => { throw new Error('data: URLs are not bundled'); };",
+};
+
+function unusedClass(name) {
+  return `const unused = (what) => { throw new Error(what + ' is not bundled'); };
+    export default class ${name} { constructor() { unused('${name}'); } } export { ${name} };`;
+}
+
+const dropUnused = {
+  name: 'drop-unused-node-fetch-parts',
   setup(build) {
-    build.onResolve({ filter: /^web-streams-polyfill(\/|$)/ }, () => ({
-      path: 'web-streams-polyfill',
-      namespace: 'empty',
+    const names = Object.keys(UNUSED).map((name) => name.replaceAll('.', '\\.'));
+    build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => {
+      if (args.path.startsWith('./') && !args.importer.includes('node-fetch')) return undefined;
+      return { path: args.path, namespace: 'unused' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'unused' }, (args) => ({
+      contents: UNUSED[args.path],
+      loader: 'js',
     }));
-    build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {};' }));
   },
 };
 
@@ -38,7 +60,7 @@ const common = {
   format: 'cjs',
   target: 'node20',
   logLevel: 'warning',
-  plugins: [dropStreamsPolyfill],
+  plugins: [dropUnused],
 };
 
 // A test file deleted from test/ must not keep running from an old bundle in out/.
