@@ -46,8 +46,7 @@ export class Instances {
 
   /** Adds the instance to the list, or moves it to the top. */
   async save(instance: InstanceRef): Promise<void> {
-    await this.saved.touch(instance);
-    this.fire({ kind: 'saved', instance });
+    if (await this.saved.touch(instance)) this.fire({ kind: 'saved', instance });
   }
 
   /** Forgets the instance: list, token and state. False when the keyring kept the token. */
@@ -77,6 +76,16 @@ export class Instances {
     this.states.move(from, to);
     this.fire({ kind: 'renamed', from, to });
     return { tokenMoved };
+  }
+
+  /**
+   * Starts reading the token of the instance used last: the Show QR that
+   * usually follows activation then finds it read, instead of waiting for
+   * the keyring (a round trip to the page, in a browser workbench).
+   */
+  readAhead(): void {
+    const last = this.all()[0];
+    if (last) void this.tokens.get(last);
   }
 
   token(instance: InstanceRef): Promise<string | undefined> {

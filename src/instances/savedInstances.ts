@@ -36,10 +36,18 @@ export class SavedInstances {
     return this.all().some((saved) => sameInstance(saved, instance));
   }
 
-  async touch(instance: InstanceRef, now = Date.now()): Promise<void> {
-    const rest = this.all().filter((saved) => !sameInstance(saved, instance));
+  /**
+   * Adds the instance at the top, or moves it there; false when it already was
+   * the most recent. Then nothing is written: each write is a round trip to
+   * the window (the page, in a browser) and, with Settings Sync, an upload.
+   */
+  async touch(instance: InstanceRef, now = Date.now()): Promise<boolean> {
+    const list = this.all();
+    if (list.length > 0 && sameInstance(list[0], instance)) return false;
+    const rest = list.filter((saved) => !sameInstance(saved, instance));
     const entry = { baseUrl: instance.baseUrl, key: instance.key, lastUsed: now };
     await this.state.update(SAVED_INSTANCES_KEY, [entry, ...rest].slice(0, MAX_SAVED));
+    return true;
   }
 
   /** Puts `to` where `from` was, keeping its place in the list. */

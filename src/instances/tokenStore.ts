@@ -24,10 +24,12 @@ export class TokenStore {
    * before each request. A change from another window clears the entry.
    */
   private readonly known = new Map<string, string | undefined>();
+  /** Reads on their way, so that callers asking at once share one. */
+  private readonly reading = new Map<string, Promise<string | undefined>>();
   private readonly subscription?: { dispose(): void };
 
   constructor(private readonly secrets: SecretsLike) {
-    this.subscription = secrets.onDidChange?.((change) => this.known.delete(change.key));
+    this.subscription = secrets.onDidChange?.((change) => this.forget(change.key));
   }
 
   static id(instance: InstanceRef): string {
@@ -38,19 +40,27 @@ export class TokenStore {
     const id = TokenStore.id(instance);
     if (this.memory.has(id)) return this.memory.get(id);
     if (this.known.has(id)) return this.known.get(id);
-    try {
-      const token = await this.secrets.get(id);
-      this.known.set(id, token);
-      return token;
-    } catch {
-      return undefined;
-    }
+    const pending = this.reading.get(id);
+    if (pending) return pending;
+    const read = Promise.resolve(this.secrets.get(id)).then(
+      (token) => {
+        // A change while this read was on its way makes its answer stale.
+        if (this.reading.get(id) === read) this.known.set(id, token);
+        return token;
+      },
+      () => undefined,
+    );
+    this.reading.set(id, read);
+    void read.finally(() => {
+      if (this.reading.get(id) === read) this.reading.delete(id);
+    });
+    return read;
   }
 
   /** False when the token could only be kept in memory. */
   async set(instance: InstanceRef, token: string): Promise<boolean> {
     const id = TokenStore.id(instance);
-    this.known.delete(id);
+    this.forget(id);
     try {
       await this.secrets.store(id, token);
       this.memory.delete(id);
@@ -69,7 +79,7 @@ export class TokenStore {
   async delete(instance: InstanceRef): Promise<boolean> {
     const id = TokenStore.id(instance);
     this.memory.delete(id);
-    this.known.delete(id);
+    this.forget(id);
     try {
       await this.secrets.delete(id);
       this.known.set(id, undefined);
@@ -83,5 +93,11 @@ export class TokenStore {
     this.subscription?.dispose();
     this.memory.clear();
     this.known.clear();
+    this.reading.clear();
+  }
+
+  private forget(id: string): void {
+    this.known.delete(id);
+    this.reading.delete(id);
   }
 }

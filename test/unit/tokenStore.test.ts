@@ -99,4 +99,63 @@ describe('TokenStore', () => {
     store.dispose();
     assert.equal(listeners.length, 0);
   });
+
+  it('shares one keyring read among callers asking at once, and drops a read overtaken by a new token', async () => {
+    const answers: Array<(token: string | undefined) => void> = [];
+    const slow: SecretsLike = {
+      get: () => new Promise((resolve) => answers.push(resolve)),
+      store: async () => undefined,
+      delete: async () => undefined,
+    };
+    const store = new TokenStore(slow);
+    const instance = { baseUrl: host, key: 'megastart-a' };
+    const first = store.get(instance);
+    const second = store.get(instance);
+    await Promise.resolve();
+    assert.equal(answers.length, 1, 'one read for both');
+    answers[0]('tok-old');
+    assert.deepEqual(await Promise.all([first, second]), ['tok-old', 'tok-old']);
+
+    const fresh = new TokenStore(slow);
+    const stale = fresh.get(instance);
+    await Promise.resolve();
+    await fresh.set(instance, 'tok-new');
+    answers[1]('tok-old');
+    await stale;
+    assert.equal(await fresh.get(instance), 'tok-new', 'the read that started before Set Token does not win');
+    assert.equal(answers.length, 2);
+  });
+});
+
+describe('the saved instances list', () => {
+  const a = { baseUrl: 'https://api.example.com', key: 'megastart-a' };
+  const b = { baseUrl: 'https://api.example.com', key: 'megastart-b' };
+
+  it('puts the instance used last on top, and writes nothing when it already is', async () => {
+    const memento = new MapMemento();
+    let writes = 0;
+    const update = memento.update.bind(memento);
+    memento.update = (key, value) => {
+      writes++;
+      return update(key, value);
+    };
+    const store = new Instances(memento, new MapSecrets());
+    const saved: string[] = [];
+    store.onDidChange((c) => c.kind === 'saved' && saved.push(c.instance.key));
+    await store.save(a);
+    await store.save(b);
+    assert.deepEqual(
+      store.all().map((i) => i.key),
+      ['megastart-b', 'megastart-a'],
+    );
+    await store.save(b);
+    await store.save(b);
+    assert.equal(writes, 2, 'using the top instance again is not a write (nor a Settings Sync upload)');
+    await store.save(a);
+    assert.deepEqual(
+      store.all().map((i) => i.key),
+      ['megastart-a', 'megastart-b'],
+    );
+    assert.deepEqual(saved, ['megastart-a', 'megastart-b', 'megastart-a']);
+  });
 });
