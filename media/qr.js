@@ -24,12 +24,7 @@
 
   /** @param {PanelContent} s */
   function render(s) {
-    app.dataset.state = s.phase;
-    app.setAttribute('aria-busy', String(s.phase === 'loading' || s.phase === 'checking'));
-    app.classList.toggle('stale', Boolean(s.stale));
-    byId('headline').textContent = s.headline;
-    byId('message').textContent = s.message ?? '';
-    byId('fetched-at').textContent = s.fetchedAt ?? '';
+    // The image first: it decodes off the main thread while the rest of the page is updated.
     // Only data: URIs built by the extension from validated bytes reach here.
     if (s.image && s.image.startsWith('data:image/')) {
       if (qr.src !== s.image) {
@@ -46,6 +41,12 @@
       qr.removeAttribute('src');
       qr.hidden = true;
     }
+    app.dataset.state = s.phase;
+    app.setAttribute('aria-busy', String(s.phase === 'loading' || s.phase === 'checking'));
+    app.classList.toggle('stale', Boolean(s.stale));
+    byId('headline').textContent = s.headline;
+    byId('message').textContent = s.message ?? '';
+    byId('fetched-at').textContent = s.fetchedAt ?? '';
     byId('overlay').hidden = !(s.phase === 'expired' || s.stale);
     byId('overlay').textContent = s.phase === 'expired' ? s.headline : '';
     renderActions(s.actions, s.phase === 'error' || s.phase === 'expired');
@@ -181,8 +182,8 @@
   function show(message) {
     // Kept for a hidden-then-shown panel and for a reload: the instance and what was on screen,
     // never the phone number or a pairing code.
-    vscode.setState({ instance: message.instance, content: { ...message.content, pairing: { phase: 'idle' } } });
     render(message.content);
+    vscode.setState({ instance: message.instance, content: { ...message.content, pairing: { phase: 'idle' } } });
   }
 
   window.addEventListener('message', (event) => {
@@ -190,14 +191,8 @@
     if (message && message.type === 'render' && message.content) show(message);
   });
 
-  // The first render can ride in the page itself, when the QR was in hand before the page was built.
-  const first = document.getElementById('first-render');
-  if (first?.textContent) {
-    show(/** @type {ToWebview} */ (JSON.parse(first.textContent)));
-  } else {
-    // After the panel was hidden (and its page discarded) show the last state at once.
-    const saved = vscode.getState();
-    if (saved && saved.content) render(saved.content);
-  }
+  // After the panel was hidden (and its page discarded) show the last state at once.
+  const saved = vscode.getState();
+  if (saved && saved.content) render(saved.content);
   vscode.postMessage({ type: 'ready' });
 })();

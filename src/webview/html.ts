@@ -1,10 +1,8 @@
-import { ToWebview } from './messages';
-
 export interface QrHtmlInput {
-  cspSource: string;
   nonce: string;
-  scriptUri: string;
-  styleUri: string;
+  /** media/qr.js and media/qr.css, checked by `inlineSafe`. */
+  script: string;
+  style: string;
   lang: string;
   title: string;
   loadingText: string;
@@ -17,21 +15,19 @@ export interface QrHtmlInput {
     copyLabel: string;
     copiedLabel: string;
   };
-  /** What to show at once, when the QR was in hand before the page was built: no round trip. */
-  first?: ToWebview;
 }
 
 /**
- * The panel's static shell. The CSP allows nothing by default: the script only
- * by nonce, styles only from the extension's media folder, images only as
- * data: URIs (the QR) or from the webview's own source. Dynamic content
- * arrives by message and is set as text or as a validated data: URI.
+ * The panel's static shell. The CSP allows nothing by default: the script and
+ * the stylesheet only by nonce (both are the extension's own files, inlined),
+ * images only as data: URIs (the QR). Dynamic content arrives by message and
+ * is set as text or as a validated data: URI.
  */
 export function buildQrHtml(input: QrHtmlInput): string {
   const csp = [
     "default-src 'none'",
-    `img-src ${input.cspSource} data:`,
-    `style-src ${input.cspSource}`,
+    'img-src data:',
+    `style-src 'nonce-${input.nonce}'`,
     `script-src 'nonce-${input.nonce}'`,
     "base-uri 'none'",
     "form-action 'none'",
@@ -44,7 +40,8 @@ export function buildQrHtml(input: QrHtmlInput): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${e(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link href="${e(input.styleUri)}" rel="stylesheet">
+<style nonce="${e(input.nonce)}">
+${input.style}</style>
 <title>${e(input.title)}</title>
 </head>
 <body>
@@ -86,24 +83,10 @@ export function buildQrHtml(input: QrHtmlInput): string {
     <p id="pairing-countdown" class="pairing-countdown"></p>
   </details>
 </main>
-${input.first ? `<script type="application/json" id="first-render">${jsonForScript(input.first)}</script>` : ''}
-<script nonce="${e(input.nonce)}" src="${e(input.scriptUri)}"></script>
+<script nonce="${e(input.nonce)}">
+${input.script}</script>
 </body>
 </html>`;
-}
-
-/**
- * JSON inside a `<script type="application/json">` block is not executed, but
- * `</script>` or `<!--` in it would end the block early; escaping every `<`,
- * `>` and `&` as a JSON unicode escape keeps the text intact and inert.
- */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 }
 
 export function escapeHtml(text: string): string {

@@ -1,7 +1,7 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { InstanceRef, instanceId } from '../core/instanceRef';
 import { Instances, InstancesChange } from '../instances/instances';
-import { QR_VIEW_TYPE, QrPanel, QrPanelDeps, qrWebviewOptions } from './qrPanel';
+import { QR_VIEW_TYPE, QrPanel, QrPanelDeps, qrPanelTitle, qrWebviewOptions } from './qrPanel';
 
 /**
  * At most one QR panel per instance: asking again reveals and refreshes it.
@@ -28,9 +28,9 @@ export class PanelRegistry implements vscode.Disposable {
     }
     const webviewPanel = vscode.window.createWebviewPanel(
       QR_VIEW_TYPE,
-      instance.key,
+      qrPanelTitle(instance),
       vscode.ViewColumn.Active,
-      qrWebviewOptions(this.deps.extensionUri),
+      qrWebviewOptions(),
     );
     return this.adopt(webviewPanel, instance);
   }

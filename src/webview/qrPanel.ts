@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Calls } from '../api/calls';
 import { InstanceStatus } from '../api/replies';
 import { hostOf } from '../core/baseUrl';
@@ -8,6 +8,7 @@ import { systemClock } from '../session/clock';
 import { PairingFlow } from '../session/pairingFlow';
 import { QrSession } from '../session/qrSession';
 import { SessionTiming } from '../session/timing';
+import { PanelAssets } from './assets';
 import { buildQrHtml } from './html';
 import { FromWebview, ToWebview, parseFromWebview } from './messages';
 import { createNonce } from './nonce';
@@ -18,11 +19,9 @@ import { QrStatusItem } from './statusItem';
 
 export const QR_VIEW_TYPE = 'megaapi.qr';
 
-/** How long the first HTML may wait for a QR already on its way, so it can carry it. */
-const FIRST_HTML_BUDGET_MS = 400;
-
 export interface QrPanelDeps {
   extensionUri: vscode.Uri;
+  assets: () => PanelAssets;
   calls: Calls;
   log: vscode.LogOutputChannel;
   pairingThrottle: Throttle;
@@ -33,9 +32,13 @@ export interface QrPanelDeps {
   mark(instance: InstanceRef, name: string): void;
 }
 
-/** Options for `createWebviewPanel`: scripts on, and resources only from media/. */
-export function qrWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
+/** Options for `createWebviewPanel`: scripts on, and no local resource at all (the page carries its own). */
+export function qrWebviewOptions(): vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [] };
+}
+
+export function qrPanelTitle(instance: InstanceRef): string {
+  return vscode.l10n.t('MegaAPI QR: {0}', instance.key);
 }
 
 /** One QR panel for one instance: it owns its session, pairing flow, status item, timers and listeners. */
@@ -45,8 +48,6 @@ export class QrPanel implements vscode.Disposable {
   private pairing!: PairingFlow;
   private readonly status: QrStatusItem;
   private closeTimer?: NodeJS.Timeout;
-  private readonly htmlTimer: NodeJS.Timeout;
-  private htmlSet = false;
   private disposed = false;
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidClose = this.closed.event;
@@ -58,7 +59,6 @@ export class QrPanel implements vscode.Disposable {
   ) {
     deps.mark(current, 'panelCreated');
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'megaapi.svg');
-    panel.webview.options = qrWebviewOptions(deps.extensionUri);
     this.status = new QrStatusItem(current.key, this.revealCommand());
     this.disposables.push(
       this.status,
@@ -66,9 +66,11 @@ export class QrPanel implements vscode.Disposable {
       panel.onDidChangeViewState((e) => this.session.setVisible(e.webviewPanel.visible)),
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
     );
+    // The QR request leaves now, and the page is set at once: VS Code starts building the
+    // webview only when it has HTML, so the two run side by side. The QR is posted the
+    // moment it lands; VS Code holds the message until the page listens.
     this.begin();
-    // The QR request is already on its way: give it a moment to land in the first HTML.
-    this.htmlTimer = setTimeout(() => this.setHtml(), FIRST_HTML_BUDGET_MS);
+    this.setHtml();
   }
 
   get instance(): InstanceRef {
@@ -104,16 +106,13 @@ export class QrPanel implements vscode.Disposable {
     this.status.retarget(instance.key, this.revealCommand());
     this.begin();
     // A new page, so its title and saved state name the instance it now shows.
-    this.htmlSet = false;
     this.setHtml();
-    this.render();
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     clearTimeout(this.closeTimer);
-    clearTimeout(this.htmlTimer);
     this.session.dispose();
     this.pairing.dispose();
     this.closed.fire();
@@ -125,7 +124,9 @@ export class QrPanel implements vscode.Disposable {
   private begin(): void {
     const instance = this.current;
     const client = this.deps.calls.for(instance);
-    this.panel.title = vscode.l10n.t('MegaAPI QR: {0}', instance.key);
+    const title = qrPanelTitle(instance);
+    // Each change of title is a message to the window and a redraw of the tab.
+    if (this.panel.title !== title) this.panel.title = title;
     this.session = new QrSession(
       {
         clock: systemClock,
@@ -134,7 +135,7 @@ export class QrPanel implements vscode.Disposable {
           return client.getQr(signal).finally(() => this.deps.mark(instance, 'qrAnswered'));
         },
         fetchStatus: (signal) => client.getStatus(signal),
-        onPhase: () => this.onPhase(),
+        onPhase: () => this.render(),
         onConnected: (status) => this.connected(status),
       },
       this.deps.timing(),
@@ -153,24 +154,11 @@ export class QrPanel implements vscode.Disposable {
     return { title: this.panel.title, command: 'megaapi.revealQrPanel', arguments: [{ instance: this.current }] };
   }
 
-  private onPhase(): void {
-    // A QR that arrives before the first HTML rides in it.
-    if (!this.htmlSet && this.session.current.kind !== 'loading') this.setHtml();
-    this.render();
-  }
-
   private setHtml(): void {
-    if (this.disposed || this.htmlSet) return;
-    this.htmlSet = true;
-    const webview = this.panel.webview;
     const t = vscode.l10n.t;
-    const media = (file: string) =>
-      webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', file)).toString();
-    webview.html = buildQrHtml({
-      cspSource: webview.cspSource,
+    this.panel.webview.html = buildQrHtml({
+      ...this.deps.assets(),
       nonce: createNonce(),
-      scriptUri: media('qr.js'),
-      styleUri: media('qr.css'),
       lang: vscode.env.language,
       title: this.panel.title,
       loadingText: t('Fetching the QR code…'),
@@ -183,7 +171,6 @@ export class QrPanel implements vscode.Disposable {
         copyLabel: t('Copy Code'),
         copiedLabel: t('Copied'),
       },
-      first: this.session.current.kind === 'loading' ? undefined : this.message(),
     });
     this.deps.mark(this.current, 'htmlSet');
   }
@@ -201,7 +188,6 @@ export class QrPanel implements vscode.Disposable {
   private render(): void {
     if (this.disposed) return;
     this.status.update(this.session.current);
-    if (!this.htmlSet) return;
     void this.panel.webview.postMessage(this.message());
     this.deps.mark(this.current, 'renderPosted');
   }

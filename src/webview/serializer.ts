@@ -1,8 +1,8 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { parseBaseUrl } from '../core/baseUrl';
 import { parseInstanceKey } from '../core/instanceKey';
 import { PanelRegistry } from './panelRegistry';
-import { QR_VIEW_TYPE } from './qrPanel';
+import { QR_VIEW_TYPE, qrWebviewOptions } from './qrPanel';
 
 /**
  * Brings QR panels back after a window reload. The saved state is input like
@@ -17,7 +17,11 @@ export function registerQrSerializer(registry: PanelRegistry): vscode.Disposable
       const baseUrl = parseBaseUrl(text(saved?.baseUrl), { allowInsecureHttp: true });
       const key = parseInstanceKey(text(saved?.key));
       if (!baseUrl.ok || !key.ok) panel.dispose();
-      else registry.adopt(panel, { baseUrl: baseUrl.value, key: key.value });
+      else {
+        // A panel saved by an older version may still have the options it was created with.
+        panel.webview.options = qrWebviewOptions();
+        registry.adopt(panel, { baseUrl: baseUrl.value, key: key.value });
+      }
       return Promise.resolve();
     },
   });

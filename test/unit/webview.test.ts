@@ -1,14 +1,15 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { inlineSafe, panelAssetsFrom } from '../../src/webview/assets';
 import { buildQrHtml } from '../../src/webview/html';
 import { parseFromWebview } from '../../src/webview/messages';
 import { createNonce } from '../../src/webview/nonce';
 
 function html(overrides: Partial<Parameters<typeof buildQrHtml>[0]> = {}): string {
   return buildQrHtml({
-    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
     nonce: createNonce(),
-    scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/qr.js',
-    styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/qr.css',
+    script: 'console.log("panel script");',
+    style: 'body { color: red; }',
     lang: 'en',
     title: 'MegaAPI QR: megastart-1',
     loadingText: 'Fetching the QR code…',
@@ -32,7 +33,7 @@ function cspOf(page: string): string {
 }
 
 describe('QR panel HTML', () => {
-  it('declares a strict CSP: nothing by default, the script only by nonce, images only data: or own source', () => {
+  it('declares a strict CSP: nothing by default, script and style only by nonce, images only data:', () => {
     const nonce = createNonce();
     const csp = cspOf(html({ nonce }));
     const directives = Object.fromEntries(
@@ -43,17 +44,29 @@ describe('QR panel HTML', () => {
     );
     assert.deepEqual(directives['default-src'], ["'none'"]);
     assert.deepEqual(directives['script-src'], [`'nonce-${nonce}'`]);
-    assert.deepEqual(directives['img-src'], ['https://file+.vscode-resource.vscode-cdn.net', 'data:']);
+    assert.deepEqual(directives['style-src'], [`'nonce-${nonce}'`]);
+    assert.deepEqual(directives['img-src'], ['data:']);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
   });
 
-  it('loads its one script with the nonce and has no inline handlers', () => {
+  it('carries its one script and its stylesheet under the nonce, loads nothing, has no inline handlers', () => {
     const nonce = createNonce();
     const page = html({ nonce });
-    const scripts = page.match(/<script[^>]*>/g) ?? [];
-    assert.equal(scripts.length, 1);
-    assert.ok(scripts[0].includes(`nonce="${nonce}"`));
+    assert.deepEqual(page.match(/<script[^>]*>/g), [`<script nonce="${nonce}">`]);
+    assert.deepEqual(page.match(/<style[^>]*>/g), [`<style nonce="${nonce}">`]);
+    assert.ok(page.includes('console.log("panel script");</script>'));
+    assert.ok(page.includes('body { color: red; }</style>'));
+    assert.doesNotMatch(page, /\s(src|href)=/i);
     assert.doesNotMatch(page, /\son[a-z]+=/i);
+  });
+
+  it('inlines media/qr.js and media/qr.css as they are, and refuses text that would close its element', () => {
+    const assets = panelAssetsFrom('media')();
+    assert.equal(assets.script, readFileSync('media/qr.js', 'utf8'));
+    assert.equal(assets.style, readFileSync('media/qr.css', 'utf8'));
+    assert.throws(() => inlineSafe('const a = "</SCRIPT><img src=x>";', 'script'), /cannot be inlined/);
+    assert.throws(() => inlineSafe('a { } </style><script>', 'style'), /cannot be inlined/);
+    assert.throws(() => inlineSafe('<!-- x', 'script'), /cannot be inlined/);
   });
 
   it('uses a fresh nonce each time', () => {
