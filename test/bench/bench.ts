@@ -23,11 +23,16 @@ import { vsixEntry } from './vsix';
  */
 // MEGAAPI_BENCH_QUICK=1 checks the bench itself in a few minutes; its figures mean nothing.
 const QUICK = process.env.MEGAAPI_BENCH_QUICK === '1';
-const COLD_PAIRS = QUICK ? 1 : 5;
-const WARM_PAIRS = QUICK ? 2 : 7;
-const REFRESH_PAIRS = QUICK ? 2 : 7;
+const COLD_PAIRS = QUICK ? 1 : 7;
+const WARM_PAIRS = QUICK ? 2 : 15;
+const REFRESH_PAIRS = QUICK ? 2 : 15;
 const MEMORY_CYCLES = QUICK ? 20 : 500;
 const SCALE = QUICK ? [4, 10, 20] : [10, 50, 200];
+// MEGAAPI_BENCH_ONLY=cold,warm (of cold, warm, quiet, memory, scale) runs those parts only, to work on one
+// figure; a partial run, like a quick one, stays out of bench-results.json.
+const ONLY = process.env.MEGAAPI_BENCH_ONLY?.split(',').map((part) => part.trim());
+const runs = (part: string) => !ONLY || ONLY.includes(part);
+const PARTIAL = QUICK || ONLY !== undefined;
 const BENCH = { key: 'megastart-bench1', token: 'token-bench' };
 const NAMES: Record<Side, string> = { ours: 'MegaAPI for VS Code', baseline: 'Benchmark baseline (fixture)' };
 
@@ -120,83 +125,102 @@ async function warm(vsix: string, baselineVsix: string): Promise<void> {
   const stack = await start({ vsix, instances: [BENCH], baselineVsix });
   try {
     await primeMockQr(stack);
-    // Activation and each extension's first webview are the cold figures' business.
-    for (const side of ['ours', 'baseline'] as const) {
-      await showOnce(stack, side);
-      await stack.closeAll();
-    }
-    const show: Record<Side, Sample[]> = { ours: [], baseline: [] };
-    for (let i = 0; i < WARM_PAIRS; i++) {
-      for (const side of ['ours', 'baseline'] as const) {
-        show[side].push(await showOnce(stack, side));
-        await stack.closeAll();
-      }
-    }
-    addComparison(
-      'command → QR, warm',
-      show.ours.map((s) => s.total),
-      show.baseline.map((s) => s.total),
-      1.15,
-    );
-    phases.warm = { ours: phaseMedians(show.ours), baseline: phaseMedians(show.baseline) };
-
-    log('refresh');
-    const refresh: Record<Side, Sample[]> = { ours: [], baseline: [] };
-    for (let i = 0; i < REFRESH_PAIRS; i++) {
-      for (const side of ['ours', 'baseline'] as const) {
-        await openPanel(stack, side);
-        refresh[side].push(await refreshOnce(stack, side, BASELINE_QRS[1]));
-        await stack.closeAll();
-      }
-    }
-    addComparison(
-      'Refresh → new QR (baseline: its Swap click → new image)',
-      refresh.ours.map((s) => s.total),
-      refresh.baseline.map((s) => s.total),
-      1.3,
-    );
-    phases.refresh = { ours: phaseMedians(refresh.ours), baseline: phaseMedians(refresh.baseline) };
-
-    log('quiet while hidden, then closed');
-    const key = BENCH.key;
-    await openPanel(stack, 'ours');
-    await stack.page.keyboard.press(KEYS.newFile);
-    await stack.page.waitForTimeout(1_000);
-    let before = (await stack.mock.requests(key)).length;
-    await stack.page.waitForTimeout(QUICK ? 5_000 : 60_000);
-    const hidden = (await stack.mock.requests(key)).length - before;
-    report.add(`requests while hidden for ${QUICK ? 5 : 60} s`, hidden, '', { op: '=', value: 0 });
-    await stack.closeAll();
-    before = (await stack.mock.requests(key)).length;
-    await stack.page.waitForTimeout(QUICK ? 5_000 : 30_000);
-    const closed = (await stack.mock.requests(key)).length - before;
-    report.add(`requests in ${QUICK ? 5 : 30} s after close`, closed, '', { op: '=', value: 0 });
-
-    log(`memory: ${MEMORY_CYCLES} open/close cycles`);
-    const memoryStart = Date.now();
-    const memory = await memoryGrowth(stack, MEMORY_CYCLES, (BenchStack.env as E2eEnv).node24);
-    log(`memory: ${((Date.now() - memoryStart) / 1000).toFixed(0)} s`);
-    const mb = (a: number, b: number) => `${a.toFixed(1)} → ${b.toFixed(1)} MB`;
-    if (memory.afterGc) {
-      const { start, end, heapStart, heapEnd } = memory.afterGc;
-      report.add(
-        `extension-host RSS growth, ${MEMORY_CYCLES} open/close (after full GC)`,
-        end - start,
-        'MB',
-        { op: '<', value: 5 },
-        `${mb(start, end)}; V8 heap in use ${mb(heapStart, heapEnd)}`,
-      );
-    }
-    report.add(
-      `extension-host RSS growth, ${MEMORY_CYCLES} open/close (no GC forced)`,
-      memory.raw.end - memory.raw.start,
-      'MB',
-      memory.afterGc ? undefined : { op: '<', value: 5 },
-      `${mb(memory.raw.start, memory.raw.end)}; ${memory.afterGc ? 'V8 lets its heap grow when nothing presses it: the row above is what is kept' : 'the inspector was not reachable, so no GC could be forced'}`,
-    );
+    if (runs('warm')) await warmAndRefresh(stack);
+    if (runs('quiet')) await quiet(stack);
+    if (runs('memory')) await memory(stack);
   } finally {
     await stack.stop();
   }
+}
+
+async function warmAndRefresh(stack: BenchStack): Promise<void> {
+  // Activation and each extension's first webview are the cold figures' business.
+  for (const side of ['ours', 'baseline'] as const) {
+    await showOnce(stack, side);
+    await stack.closeAll();
+  }
+  const show: Record<Side, Sample[]> = { ours: [], baseline: [] };
+  for (let i = 0; i < WARM_PAIRS; i++) {
+    for (const side of ['ours', 'baseline'] as const) {
+      show[side].push(await showOnce(stack, side));
+      await stack.closeAll();
+    }
+  }
+  addComparison(
+    'command → QR, warm',
+    show.ours.map((s) => s.total),
+    show.baseline.map((s) => s.total),
+    1.15,
+  );
+  phases.warm = { ours: phaseMedians(show.ours), baseline: phaseMedians(show.baseline) };
+
+  log('refresh');
+  const refresh: Record<Side, Sample[]> = { ours: [], baseline: [] };
+  const local: Sample[] = [];
+  for (let i = 0; i < REFRESH_PAIRS; i++) {
+    for (const side of ['ours', 'baseline'] as const) {
+      await openPanel(stack, side);
+      refresh[side].push(await refreshOnce(stack, side));
+      if (side === 'baseline') local.push(await refreshOnce(stack, side, BASELINE_QRS[1]));
+      await stack.closeAll();
+    }
+  }
+  addComparison(
+    'Refresh → new QR (baseline: its Swap, one plain GET to the mock → new image)',
+    refresh.ours.map((s) => s.total),
+    refresh.baseline.map((s) => s.total),
+    1.3,
+  );
+  report.add(
+    'baseline: click → new image with no network (VS Code’s part alone)',
+    spread(local.map((s) => s.total)),
+    'ms',
+    undefined,
+    'the floor under both rows above',
+  );
+  phases.refresh = { ours: phaseMedians(refresh.ours), baseline: phaseMedians(refresh.baseline) };
+}
+
+async function quiet(stack: BenchStack): Promise<void> {
+  log('quiet while hidden, then closed');
+  const key = BENCH.key;
+  await openPanel(stack, 'ours');
+  await stack.page.keyboard.press(KEYS.newFile);
+  await stack.page.waitForTimeout(1_000);
+  let before = (await stack.mock.requests(key)).length;
+  await stack.page.waitForTimeout(QUICK ? 5_000 : 60_000);
+  const hidden = (await stack.mock.requests(key)).length - before;
+  report.add(`requests while hidden for ${QUICK ? 5 : 60} s`, hidden, '', { op: '=', value: 0 });
+  await stack.closeAll();
+  before = (await stack.mock.requests(key)).length;
+  await stack.page.waitForTimeout(QUICK ? 5_000 : 30_000);
+  const closed = (await stack.mock.requests(key)).length - before;
+  report.add(`requests in ${QUICK ? 5 : 30} s after close`, closed, '', { op: '=', value: 0 });
+}
+
+async function memory(stack: BenchStack): Promise<void> {
+  log(`memory: ${MEMORY_CYCLES} open/close cycles`);
+  const memoryStart = Date.now();
+  const memory = await memoryGrowth(stack, MEMORY_CYCLES, (BenchStack.env as E2eEnv).node24);
+  log(`memory: ${((Date.now() - memoryStart) / 1000).toFixed(0)} s`);
+  const mb = (a: number, b: number) => `${a.toFixed(1)} → ${b.toFixed(1)} MB`;
+  if (memory.afterGc) {
+    const { start, end, heapStart, heapEnd } = memory.afterGc;
+    report.add(
+      `extension-host RSS growth, ${MEMORY_CYCLES} open/close (after full GC)`,
+      end - start,
+      'MB',
+      { op: '<', value: 5 },
+      `${mb(start, end)}; V8 heap in use ${mb(heapStart, heapEnd)}`,
+    );
+  }
+  report.add(
+    `extension-host RSS growth, ${MEMORY_CYCLES} open/close (no GC forced)`,
+    memory.raw.end - memory.raw.start,
+    'MB',
+    memory.afterGc ? undefined : { op: '<', value: 5 },
+    `${mb(memory.raw.start, memory.raw.end)}; ${memory.afterGc ? 'V8 lets its heap grow when nothing presses it: the row above is what is kept' : 'the inspector was not reachable, so no GC could be forced'}`,
+  );
 }
 
 async function scale(vsix: string): Promise<void> {
@@ -252,9 +276,9 @@ async function main(): Promise<void> {
   const load = loadavg()[0];
   const vsix = await sizes();
   const baselineVsix = await packageBaseline(root);
-  await cold(vsix, baselineVsix);
-  await warm(vsix, baselineVsix);
-  await scale(vsix);
+  if (runs('cold')) await cold(vsix, baselineVsix);
+  if (['warm', 'quiet', 'memory'].some(runs)) await warm(vsix, baselineVsix);
+  if (runs('scale')) await scale(vsix);
 
   console.log(`\n${report.print()}`);
   for (const [name, title] of [
@@ -262,13 +286,13 @@ async function main(): Promise<void> {
     ['warm', 'command → QR, warm (ms since the key press)'],
     ['refresh', 'Refresh / Swap → new image (ms since the click)'],
   ] as const) {
-    console.log(`\n${phaseTable(title, phases[name].ours, phases[name].baseline)}`);
+    if (phases[name]) console.log(`\n${phaseTable(title, phases[name].ours, phases[name].baseline)}`);
   }
   const minutes = (Date.now() - began) / 60_000;
   const machine = `${minutes.toFixed(1)} min; load average ${load.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end${busyMachine ? `; ${busyMachine} other code-server processes were running (other test runs): expect noise` : ''}`;
   console.log(`\n${machine}`);
-  // A quick run's figures mean nothing: they stay out of bench-results.json.
-  const out = QUICK ? join(resultsDir, 'bench', 'bench-results.quick.json') : join(root, 'bench-results.json');
+  // A quick or partial run's figures are not the record: they stay out of bench-results.json.
+  const out = PARTIAL ? join(resultsDir, 'bench', 'bench-results.quick.json') : join(root, 'bench-results.json');
   report.write(out, { machine, phases });
   console.log(`Written to ${out}`);
 }

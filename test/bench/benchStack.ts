@@ -64,7 +64,12 @@ export class BenchStack {
       join(codeServer.dirs.userData, 'User', 'keybindings.json'),
       JSON.stringify([
         { key: 'ctrl+alt+f5', command: 'megaapi.showQr', args: first },
-        { key: 'ctrl+alt+f6', command: 'baseline.show' },
+        {
+          key: 'ctrl+alt+f6',
+          command: 'baseline.show',
+          // Where the baseline's Swap fetches its next image: the same QR, from the same mock.
+          args: { qrUrl: `${mock.url}/rest/instance/qrcode_base64/${first}`, token: options.instances[0].token },
+        },
         { key: 'ctrl+alt+f7', command: 'workbench.action.closeAllEditors' },
         { key: 'ctrl+alt+f8', command: 'workbench.view.extension.megaapi' },
         { key: 'ctrl+alt+f9', command: 'megaapi.refreshInstances' },
@@ -98,7 +103,8 @@ export class BenchStack {
 
   marks(which: 'ours' | 'baseline'): Mark[] {
     const marks = readMarks(which === 'ours' ? this.ourLog() : this.baselineLog());
-    return marks.filter((m) => m.id === (which === 'ours' ? this.ourId : 'baseline'));
+    // "-": a mark of no instance (activation, the command before it knows which one).
+    return marks.filter((m) => m.id === '-' || m.id === (which === 'ours' ? this.ourId : 'baseline'));
   }
 
   waitForMark(which: 'ours' | 'baseline', name: string, since: number, timeoutMs?: number): Promise<Mark> {

@@ -3,6 +3,8 @@ import { Sample } from './showQr';
 
 /** The phases of command → QR and of Refresh, in the order they happen, with what each one is. */
 export const PHASES: Array<[string, string]> = [
+  ['activateCalled', 'activate() called (cold: after its code loaded)'],
+  ['activated', 'activate() returned'],
   ['commandRun', 'command handler running'],
   ['panelCreated', 'panel created'],
   ['webviewFrame', 'webview host frame loading (page)'],

@@ -39,13 +39,14 @@ export async function showOnce(stack: BenchStack, side: Side): Promise<Sample> {
 
 /**
  * Refresh (ours) or Swap (baseline) in an open panel: ms from the click, in
- * the webview, to the new image decoded. For ours the mock first moves to a
- * new QR, so that Refresh has something new to show.
+ * the webview, to the new image decoded. The mock first moves to a new QR, so
+ * that both have something new to fetch and show. With `local`, the
+ * baseline's "Swap (no network)" instead: VS Code's part alone.
  */
-export async function refreshOnce(stack: BenchStack, side: Side, swapTo: string): Promise<Sample> {
+export async function refreshOnce(stack: BenchStack, side: Side, local?: string): Promise<Sample> {
   const frame = await stack.workbench.panelFrame();
-  let expected = swapTo;
-  if (side === 'ours') {
+  let expected = local;
+  if (expected === undefined) {
     expected = await stack.mock.rotate(stack.seeded[0].key);
     await primeMockQr(stack);
   }
@@ -54,11 +55,11 @@ export async function refreshOnce(stack: BenchStack, side: Side, swapTo: string)
     w.benchT0 = undefined;
     document.addEventListener('click', () => (w.benchT0 ??= Date.now()), { capture: true, once: true });
   });
-  await frame.click(side === 'ours' ? '#refresh' : '#swap');
+  await frame.click(side === 'ours' ? '#refresh' : local === undefined ? '#swap' : '#swapLocal');
   const t0 = (await frame.evaluate(() => (window as unknown as { benchT0?: number }).benchT0)) ?? Date.now();
   const shown = await stack.waitForMark(side, 'qrShown', t0);
   const phases = phasesSince(stack.marks(side), t0, shown.at);
-  if (side === 'ours') {
+  if (local === undefined) {
     const arrived = (await stack.mock.requests(stack.seeded[0].key)).find(
       (r) => r.path.includes('qrcode_base64') && r.time >= t0,
     );
