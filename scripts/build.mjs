@@ -9,6 +9,8 @@ import { join } from 'node:path';
 const production = process.argv.includes('--production');
 const withTests = process.argv.includes('--tests');
 const watch = process.argv.includes('--watch');
+// --analyze prints where the extension bundle's bytes come from, file by file.
+const analyze = process.argv.includes('--analyze');
 
 function filesUnder(dir, suffix) {
   return readdirSync(dir).flatMap((name) => {
@@ -138,5 +140,8 @@ if (watch) {
   );
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
-  for (const options of builds) await esbuild.build(options);
+  for (const options of builds) {
+    const result = await esbuild.build({ ...options, metafile: analyze });
+    if (analyze && options.outfile) console.log(await esbuild.analyzeMetafile(result.metafile));
+  }
 }
