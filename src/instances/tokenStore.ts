@@ -42,7 +42,13 @@ export class TokenStore {
     if (this.known.has(id)) return this.known.get(id);
     const pending = this.reading.get(id);
     if (pending) return pending;
-    const read = Promise.resolve(this.secrets.get(id)).then(
+    let asked: Thenable<string | undefined>;
+    try {
+      asked = this.secrets.get(id);
+    } catch {
+      return undefined;
+    }
+    const read = Promise.resolve(asked).then(
       (token) => {
         // A change while this read was on its way makes its answer stale.
         if (this.reading.get(id) === read) this.known.set(id, token);
