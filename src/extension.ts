@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
   const panels = new PanelRegistry(
     {
       extensionUri: context.extensionUri,
-      assets: panelAssetsFrom(vscode.Uri.joinPath(context.extensionUri, 'media').fsPath),
+      assets: panelAssetsFrom(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview').fsPath),
       calls,
       log,
       // Shared through globalState, so a second window cannot ask WhatsApp for a code too soon.

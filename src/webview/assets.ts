@@ -8,8 +8,9 @@ export interface PanelAssets {
 }
 
 /**
- * Reads `media/qr.js` and `media/qr.css` once, on the first panel, and keeps
- * them. They go into the page itself, under the page's nonce, instead of being
+ * Reads the panel's script and stylesheet once, on the first panel, and keeps
+ * them: `media/qr.js` and `media/qr.css`, minified by the build into
+ * `dist/webview/`. They go into the page itself, under the page's nonce, instead of being
  * fetched through `asWebviewUri`: each fetched resource is a round trip from
  * the webview to the extension host before the script can run, which the
  * bench measured at a quarter of command → QR. The nonce guards inline code

@@ -1,6 +1,6 @@
 export interface QrHtmlInput {
   nonce: string;
-  /** media/qr.js and media/qr.css, checked by `inlineSafe`. */
+  /** The panel's script and stylesheet (see assets.ts), checked by `inlineSafe`. */
   script: string;
   style: string;
   lang: string;
