@@ -37,6 +37,9 @@ export function qrWebviewOptions(): vscode.WebviewOptions {
   return { enableScripts: true, localResourceRoots: [] };
 }
 
+/** When no QR is on screen by then (an error, a panel opened in the background), icon and status item come anyway. */
+const DECORATE_FALLBACK_MS = 1000;
+
 export function qrPanelTitle(instance: InstanceRef): string {
   return vscode.l10n.t('MegaAPI QR: {0}', instance.key);
 }
@@ -48,6 +51,8 @@ export class QrPanel implements vscode.Disposable {
   private pairing!: PairingFlow;
   private readonly status: QrStatusItem;
   private closeTimer?: NodeJS.Timeout;
+  private decorated = false;
+  private readonly decorateTimer: NodeJS.Timeout;
   private disposed = false;
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidClose = this.closed.event;
@@ -58,7 +63,6 @@ export class QrPanel implements vscode.Disposable {
     private readonly deps: QrPanelDeps,
   ) {
     deps.mark(current, 'panelCreated');
-    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'megaapi.svg');
     this.status = new QrStatusItem(current.key, this.revealCommand());
     this.disposables.push(
       this.status,
@@ -71,6 +75,7 @@ export class QrPanel implements vscode.Disposable {
     // moment it lands; VS Code holds the message until the page listens.
     this.begin();
     this.setHtml();
+    this.decorateTimer = setTimeout(() => this.decorate(), DECORATE_FALLBACK_MS);
   }
 
   get instance(): InstanceRef {
@@ -113,6 +118,7 @@ export class QrPanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     clearTimeout(this.closeTimer);
+    clearTimeout(this.decorateTimer);
     this.session.dispose();
     this.pairing.dispose();
     this.closed.fire();
@@ -148,6 +154,20 @@ export class QrPanel implements vscode.Disposable {
       onPhase: () => this.render(),
     });
     this.session.start();
+  }
+
+  /**
+   * The tab icon and the status-bar item wait until the QR is on screen (or a
+   * second has passed). While a webview starts, the workbench's one thread is
+   * busy building it, and each of these is work there: the icon rewrites a
+   * stylesheet every webview tab shares, the status bar lays out again.
+   */
+  private decorate(): void {
+    if (this.decorated || this.disposed) return;
+    this.decorated = true;
+    clearTimeout(this.decorateTimer);
+    this.panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'megaapi.svg');
+    this.status.update(this.session.current);
   }
 
   private revealCommand(): vscode.Command {
@@ -187,7 +207,7 @@ export class QrPanel implements vscode.Disposable {
 
   private render(): void {
     if (this.disposed) return;
-    this.status.update(this.session.current);
+    if (this.decorated) this.status.update(this.session.current);
     void this.panel.webview.postMessage(this.message());
     this.deps.mark(this.current, 'renderPosted');
   }
@@ -204,7 +224,8 @@ export class QrPanel implements vscode.Disposable {
           this.deps.mark(this.current, 'webviewReady');
           return this.render();
         case 'qrShown':
-          return this.deps.mark(this.current, 'qrShown');
+          this.deps.mark(this.current, 'qrShown');
+          return this.decorate();
         case 'pairingCode':
           return this.pairing.requestCode(message.phone);
         case 'action':
