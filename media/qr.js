@@ -22,15 +22,20 @@
   /** @type {Map<string, PanelButton>} */
   const buttons = new Map();
 
-  /** @param {PanelContent} s */
+  /**
+   * @param {PanelContent} s
+   * @returns {Promise<void> | undefined} when a new image is decoding, its end
+   */
   function render(s) {
+    /** @type {Promise<void> | undefined} */
+    let decoded;
     // The image first: it decodes off the main thread while the rest of the page is updated.
     // Only data: URIs built by the extension from validated bytes reach here.
     if (s.image && s.image.startsWith('data:image/')) {
       if (qr.src !== s.image) {
         qr.src = s.image;
         // Tells the extension when the image is really on screen, for the timing breakdown.
-        void qr.decode().then(
+        decoded = qr.decode().then(
           () => vscode.postMessage({ type: 'qrShown' }),
           () => undefined,
         );
@@ -53,6 +58,7 @@
     renderTips(s.tips);
     startCountdown(s.countdownTo, s.countdownText);
     if (s.pairing) renderPairing(s.pairing);
+    return decoded;
   }
 
   /** @param {PairingContent} p */
@@ -110,10 +116,16 @@
     setTimeout(() => (button.textContent = label), 1500);
   }
 
+  /** The buttons on screen, so that a render with the same ones leaves them (and the keyboard focus) alone. */
+  let shownActions = '';
+
   /** @param {PanelButton[]} actions @param {boolean} focusFirst the button is the way forward: put the keyboard on it */
   function renderActions(actions, focusFirst) {
     const box = byId('actions');
     for (const a of actions) buttons.set(a.id, a);
+    const signature = JSON.stringify(actions.map((a) => [a.id, a.label, Boolean(a.primary)]));
+    if (signature === shownActions) return;
+    shownActions = signature;
     box.replaceChildren(
       ...actions.map((a) => {
         const button = document.createElement('button');
@@ -125,7 +137,8 @@
       }),
     );
     const first = /** @type {HTMLButtonElement | null} */ (box.querySelector('button'));
-    if (focusFirst && first && document.activeElement === document.body) first.focus();
+    // Only within the panel: a render while the user types in a prompt must not take the keyboard away.
+    if (focusFirst && first && document.hasFocus() && document.activeElement === document.body) first.focus();
   }
 
   /** @param {string[] | undefined} tips */
@@ -178,12 +191,24 @@
     vscode.postMessage({ type: 'pairingCode', phone });
   });
 
+  /** @type {ToWebview | undefined} */
+  let latest;
+
   /** @param {ToWebview} message */
   function show(message) {
-    // Kept for a hidden-then-shown panel and for a reload: the instance and what was on screen,
-    // never the phone number or a pairing code.
-    render(message.content);
-    vscode.setState({ instance: message.instance, content: { ...message.content, pairing: { phase: 'idle' } } });
+    latest = message;
+    const decoded = render(message.content);
+    // Saved once a new image is on screen: saving is work for the workbench, whose thread
+    // also paints this page. Always the latest message, whichever decode ends last.
+    if (decoded) void decoded.then(save);
+    else save();
+  }
+
+  // Kept for a hidden-then-shown panel and for a reload: the instance and what was on screen,
+  // never the phone number or a pairing code.
+  function save() {
+    if (!latest) return;
+    vscode.setState({ instance: latest.instance, content: { ...latest.content, pairing: { phase: 'idle' } } });
   }
 
   window.addEventListener('message', (event) => {
