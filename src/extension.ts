@@ -83,7 +83,6 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
   registerDeepLinks(context, deps);
   registerTools(context, deps);
   running = context.subscriptions;
-  instances.readAhead();
   // For `npm run bench`'s breakdown: activate()'s own share of VS Code's activation figure.
   log.trace(`mark activateCalled - ${activateCalled}`);
   log.trace(`mark activated - ${Date.now()}`);

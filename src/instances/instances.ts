@@ -78,16 +78,6 @@ export class Instances {
     return { tokenMoved };
   }
 
-  /**
-   * Starts reading the token of the instance used last: the Show QR that
-   * usually follows activation then finds it read, instead of waiting for
-   * the keyring (a round trip to the page, in a browser workbench).
-   */
-  readAhead(): void {
-    const last = this.all()[0];
-    if (last) void this.tokens.get(last);
-  }
-
   token(instance: InstanceRef): Promise<string | undefined> {
     return this.tokens.get(instance);
   }
