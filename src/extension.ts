@@ -42,6 +42,8 @@ let running: vscode.Disposable[] | undefined;
 export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi {
   const activateCalled = Date.now();
   const log = createLog();
+  // Timing marks for `npm run bench`'s breakdown (`mark <name> <instance or -> <epochMs>`); free when tracing is off.
+  const mark = (name: string, id = '-', at = Date.now()) => log.trace(`mark ${name} ${id} ${at}`);
   const settings = new Settings(log);
   const instances = new Instances(context.globalState, context.secrets);
   const http = createNodeFetch();
@@ -65,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
         log.info(`${instance.key} is connected`);
         instances.setStatus(instance, entryFromStatus(status));
       },
-      mark: (instance, name) => log.trace(`mark ${name} ${instanceId(instance)} ${Date.now()}`),
+      mark: (instance, name) => mark(name, instanceId(instance)),
     },
     instances,
   );
@@ -73,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
 
   const { tree, view } = registerSidebar(context, { instances, calls, log });
   const deps = { instances, settings, calls, panels, tree, log };
-  registerShowQr(context, { ...deps, mark: (name) => log.trace(`mark ${name} - ${Date.now()}`) });
+  registerShowQr(context, { ...deps, mark });
   registerTokenCommands(context, deps);
   registerHostCommands(context, deps);
   registerPanelCommands(context, deps);
@@ -83,9 +85,9 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
   registerDeepLinks(context, deps);
   registerTools(context, deps);
   running = context.subscriptions;
-  // For `npm run bench`'s breakdown: activate()'s own share of VS Code's activation figure.
-  log.trace(`mark activateCalled - ${activateCalled}`);
-  log.trace(`mark activated - ${Date.now()}`);
+  // activate()'s own share of VS Code's activation figure.
+  mark('activateCalled', '-', activateCalled);
+  mark('activated');
   return { instancesTree: tree, instancesBadge: () => view.badge && { ...view.badge } };
 }
 
