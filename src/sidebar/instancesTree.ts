@@ -1,5 +1,6 @@
 import vscode = require('vscode');
 import { Calls } from '../api/calls';
+import { clockTime } from '../core/clockTime';
 import { InstanceRef } from '../core/instanceRef';
 import { Instances } from '../instances/instances';
 import { entryFromResult } from '../instances/statusCache';
@@ -116,6 +117,10 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
     const queue: SavedInstance[] = this.instances.all();
     // Every row says "checking…" at once; answers fill in as they come.
     for (const saved of queue) this.instances.setStatus(saved, { kind: 'checking' });
+    // Every token asked for at once: each read is a round trip to the keyring (in a browser
+    // workbench, to the page), and one per request in turn adds up over a long list. A worker's
+    // own read joins the one under way; a read that fails fails its check as before.
+    for (const saved of queue) void this.instances.token(saved).catch(() => undefined);
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) await this.check(next);
     };
@@ -124,10 +129,7 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
 
   private item(saved: SavedInstance): InstanceItem {
     const at = this.instances.checkedAt(saved);
-    const checkedAt =
-      at === undefined
-        ? undefined
-        : new Date(at).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
+    const checkedAt = at === undefined ? undefined : clockTime(at, vscode.env.language, 'minutes');
     const look = describeInstance(saved, this.instances.status(saved), vscode.l10n.t, checkedAt);
     const collapsible = this.webhooks?.shows(saved)
       ? vscode.TreeItemCollapsibleState.Collapsed

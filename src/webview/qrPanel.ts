@@ -2,6 +2,7 @@ import vscode = require('vscode');
 import { Calls } from '../api/calls';
 import { InstanceStatus } from '../api/replies';
 import { hostOf } from '../core/baseUrl';
+import { clockTime } from '../core/clockTime';
 import { InstanceRef, instanceId } from '../core/instanceRef';
 import { Throttle } from '../core/throttle';
 import { systemClock } from '../session/clock';
@@ -199,7 +200,7 @@ export class QrPanel implements vscode.Disposable {
     const content = toPanelContent(this.session.current, this.pairing.current, {
       host: hostOf(this.current.baseUrl),
       key: this.current.key,
-      formatTime: (ms) => new Date(ms).toLocaleTimeString(vscode.env.language),
+      formatTime: (ms) => clockTime(ms, vscode.env.language, 'seconds'),
       t: vscode.l10n.t,
     });
     return { type: 'render', content, instance: this.current };
