@@ -63,12 +63,6 @@ export class QrSession {
     this.loadQr();
   }
 
-  /** Starts with an answer already in hand (fetched while the panel was being built). */
-  startWith(result: ApiResult<QrReply>): void {
-    this.newAttempt();
-    this.onQr(result);
-  }
-
   /** The user asked for a QR (Refresh, Retry, Generate new QR): a fresh attempt, no backoff. */
   refresh(): void {
     if (this.disposed) return;
