@@ -8,6 +8,7 @@ import { SavedInstance } from '../instances/savedInstances';
 import { describeInstance } from './describeInstance';
 import { ErrorItem } from './errorItem';
 import { InstanceItem } from './instanceItem';
+import { RedrawPacer } from './redrawPacer';
 import { WebhookChildren } from './webhookChildren';
 
 /** Status calls at once when the whole list refreshes: enough to be quick, few enough to be polite. */
@@ -15,13 +16,6 @@ export const CONCURRENCY = 4;
 
 /** A webhook read this recent is not repeated when the instance is expanded again: it is the one just shown. */
 const WEBHOOK_FRESH_MS = 3_000;
-
-/**
- * Changes that arrive this close together redraw the tree once: with dozens
- * of instances answering a Refresh, redrawing every row for every answer
- * makes the whole refresh quadratic.
- */
-const REDRAW_WINDOW_MS = 30;
 
 /**
  * The sidebar's list of saved instances with their link state. Rendering
@@ -35,7 +29,7 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: { dispose(): void };
   private running?: Promise<void>;
-  private redraw?: NodeJS.Timeout;
+  private readonly redraw = new RedrawPacer(() => this.changed.fire());
   /** Set when checking failed in a way no single instance's state can show. */
   private failure?: string;
 
@@ -45,7 +39,7 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
     private readonly log: vscode.LogOutputChannel,
     private readonly webhooks?: WebhookChildren,
   ) {
-    this.subscription = instances.onDidChange(() => this.scheduleRedraw());
+    this.subscription = instances.onDidChange(() => this.redraw.changed());
   }
 
   getTreeItem(item: vscode.TreeItem): vscode.TreeItem {
@@ -97,16 +91,9 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
   }
 
   dispose(): void {
-    clearTimeout(this.redraw);
+    this.redraw.dispose();
     this.subscription.dispose();
     this.changed.dispose();
-  }
-
-  private scheduleRedraw(): void {
-    this.redraw ??= setTimeout(() => {
-      this.redraw = undefined;
-      this.changed.fire();
-    }, REDRAW_WINDOW_MS);
   }
 
   private async checkAll(): Promise<void> {
@@ -125,6 +112,7 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
       for (let next = queue.shift(); next; next = queue.shift()) await this.check(next);
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    this.redraw.flush();
   }
 
   private item(saved: SavedInstance): InstanceItem {
