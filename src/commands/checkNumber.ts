@@ -7,7 +7,7 @@ import { formatPhoneNumber } from '../core/phoneNumber';
 import { serverText } from '../core/serverText';
 import { LastRecipients } from '../instances/lastRecipient';
 import { askParsed } from '../prompts/askParsed';
-import { recipientReason } from '../ui/afterLinkReasons';
+import { recipientReason } from '../text/afterLinkReasons';
 import { AfterLinkDeps, inProgress, offer, showCallError, showReplyAction } from './afterLinkSupport';
 import { registerSafely } from './guard';
 import { pickSavedInstance } from './whichInstance';

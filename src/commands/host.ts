@@ -4,7 +4,7 @@ import { InstanceRef, sameInstance } from '../core/instanceRef';
 import { parseInstanceKey } from '../core/instanceKey';
 import { askBaseUrl } from '../prompts/askBaseUrl';
 import { askParsed } from '../prompts/askParsed';
-import { instanceKeyReason } from '../ui/reasons';
+import { instanceKeyReason } from '../text/reasons';
 import { registerSafely } from './guard';
 import { TokenDeps, setCheckedToken } from './tokens';
 import { givenInstance } from './whichInstance';

@@ -2,7 +2,7 @@ import vscode = require('vscode');
 import { ApiError } from '../api/errors';
 import { hostOf } from '../core/baseUrl';
 import { InstanceRef } from '../core/instanceRef';
-import { FixAction, describeError } from '../ui/errorText';
+import { FixAction, describeError } from '../text/errorText';
 import { PANEL_ACTIONS } from '../webview/panelActions';
 
 /** An action a caller adds after the fixes, such as Show Reply. */

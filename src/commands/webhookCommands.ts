@@ -5,7 +5,7 @@ import { serverText } from '../core/serverText';
 import { maskWebhookUrl, parseWebhookUrl } from '../core/webhookUrl';
 import { RememberedWebhook, sameSetting } from '../instances/webhookMemory';
 import { askParsed } from '../prompts/askParsed';
-import { webhookUrlReason } from '../ui/afterLinkReasons';
+import { webhookUrlReason } from '../text/afterLinkReasons';
 import { offer } from './afterLinkSupport';
 import { registerSafely } from './guard';
 import { WebhookDeps, changeWebhook, readWebhook, settingOf, shownSetting } from './webhookChange';

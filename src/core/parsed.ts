@@ -1,6 +1,6 @@
 /**
  * The result of parsing untrusted input. Parsers return a reason code rather
- * than a message so that the core stays free of `vscode`; `ui/reasons.ts`
+ * than a message so that the core stays free of `vscode`; `text/reasons.ts`
  * turns each code into a localised sentence.
  */
 export type Parsed<T, R extends string = string> = { ok: true; value: T } | { ok: false; reason: R };

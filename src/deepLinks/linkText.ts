@@ -1,5 +1,5 @@
-import { baseUrlReason, instanceKeyReason } from '../ui/reasons';
-import { Translate } from '../ui/translate';
+import { baseUrlReason, instanceKeyReason } from '../text/reasons';
+import { Translate } from '../text/translate';
 import { LinkProblem } from './parseLink';
 
 /**

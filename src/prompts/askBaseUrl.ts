@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import { parseBaseUrl } from '../core/baseUrl';
-import { baseUrlReason } from '../ui/reasons';
+import { baseUrlReason } from '../text/reasons';
 import { askParsed } from './askParsed';
 
 /** Asks for the MegaAPI host; the answer is normalised. Undefined when the user pressed Esc. */

@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import { parseInstanceKey } from '../core/instanceKey';
-import { instanceKeyReason } from '../ui/reasons';
+import { instanceKeyReason } from '../text/reasons';
 import { askParsed } from './askParsed';
 
 interface KeyItem extends vscode.QuickPickItem {

@@ -1,7 +1,7 @@
 import vscode = require('vscode');
 import { parsePhoneNumber } from '../core/phoneNumber';
 import { InstanceRef } from '../core/instanceRef';
-import { phoneReason } from '../ui/reasons';
+import { phoneReason } from '../text/reasons';
 import { askParsed } from './askParsed';
 
 /** The WhatsApp number for a pairing code, as digits. Undefined when the user pressed Esc. */

@@ -2,7 +2,7 @@ import vscode = require('vscode');
 import { hostOf } from '../core/baseUrl';
 import { InstanceRef } from '../core/instanceRef';
 import { parseToken } from '../core/token';
-import { tokenReason } from '../ui/reasons';
+import { tokenReason } from '../text/reasons';
 import { askParsed } from './askParsed';
 
 /**

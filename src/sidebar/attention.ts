@@ -2,7 +2,7 @@ import { ApiError } from '../api/errors';
 import { hostOf } from '../core/baseUrl';
 import { InstanceRef } from '../core/instanceRef';
 import { StatusEntry } from '../instances/statusCache';
-import { Translate } from '../ui/translate';
+import { Translate } from '../text/translate';
 
 export type AttentionReason = 'tokenRejected' | 'notFound' | 'unreachable';
 

@@ -2,9 +2,9 @@ import { hostOf } from '../core/baseUrl';
 import { InstanceRef } from '../core/instanceRef';
 import { serverText } from '../core/serverText';
 import { StatusEntry } from '../instances/statusCache';
-import { linkedAccount } from '../ui/account';
-import { describeError } from '../ui/errorText';
-import { Translate } from '../ui/translate';
+import { linkedAccount } from '../text/account';
+import { describeError } from '../text/errorText';
+import { Translate } from '../text/translate';
 
 export type InstanceIcon = 'pass-filled' | 'circle-large-outline' | 'question' | 'error' | 'key' | 'sync~spin';
 

@@ -1,7 +1,7 @@
 import { maskWebhookUrl, shortWebhookUrl } from '../core/webhookUrl';
 import { serverText } from '../core/serverText';
-import { describeError, ErrorContext } from '../ui/errorText';
-import { Translate } from '../ui/translate';
+import { describeError, ErrorContext } from '../text/errorText';
+import { Translate } from '../text/translate';
 import { WebhookRead } from './webhookReads';
 
 export interface WebhookLook {

@@ -1,7 +1,7 @@
 import { hostOf } from '../core/baseUrl';
 import { InstanceRef } from '../core/instanceRef';
 import { formatPhoneNumber } from '../core/phoneNumber';
-import { Translate } from '../ui/translate';
+import { Translate } from '../text/translate';
 import { InstanceChoice, chooseInstance, choosePhone } from './toolInput';
 import { ToolName } from './toolNames';
 

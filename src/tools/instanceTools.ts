@@ -1,7 +1,7 @@
 import vscode = require('vscode');
 import { hostOf } from '../core/baseUrl';
 import { formatPhoneNumber } from '../core/phoneNumber';
-import { phoneReason } from '../ui/reasons';
+import { phoneReason } from '../text/reasons';
 import { choosePhone } from './toolInput';
 import { ToolDeps, ToolSpec, checkStatus, onSavedInstance } from './toolKit';
 import { listText, statusText } from './toolText';

@@ -3,7 +3,7 @@ import { ApiResult } from '../api/errors';
 import { hostOf } from '../core/baseUrl';
 import { InstanceRef } from '../core/instanceRef';
 import { serverText } from '../core/serverText';
-import { describeError } from '../ui/errorText';
+import { describeError } from '../text/errorText';
 import { ToolDeps, ToolSpec, onSavedInstance } from './toolKit';
 
 /** Unlinks the phone (confirmed first: see confirmations.ts). */

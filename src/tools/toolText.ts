@@ -4,10 +4,10 @@ import { hostOf } from '../core/baseUrl';
 import { InstanceRef } from '../core/instanceRef';
 import { serverText } from '../core/serverText';
 import { StatusEntry } from '../instances/statusCache';
-import { linkedAccount } from '../ui/account';
-import { describeError } from '../ui/errorText';
-import { instanceKeyReason } from '../ui/reasons';
-import { Translate } from '../ui/translate';
+import { linkedAccount } from '../text/account';
+import { describeError } from '../text/errorText';
+import { instanceKeyReason } from '../text/reasons';
+import { Translate } from '../text/translate';
 import { InstanceProblem } from './toolInput';
 
 /**

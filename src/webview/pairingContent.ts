@@ -1,8 +1,8 @@
 import { formatPairingCode } from '../core/pairingCode';
 import { PairingPhase } from '../session/phases';
-import { describeError } from '../ui/errorText';
-import { phoneReason } from '../ui/reasons';
-import { Translate } from '../ui/translate';
+import { describeError } from '../text/errorText';
+import { phoneReason } from '../text/reasons';
+import { Translate } from '../text/translate';
 import { PairingContent, SECONDS } from './messages';
 
 /** The pairing-code section in words. */

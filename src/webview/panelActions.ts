@@ -1,5 +1,5 @@
-import { FixAction } from '../ui/errorText';
-import { Translate } from '../ui/translate';
+import { FixAction } from '../text/errorText';
+import { Translate } from '../text/translate';
 
 /** What a panel button can reach; `QrPanel` provides it. */
 export interface PanelActionContext {

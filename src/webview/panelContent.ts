@@ -1,9 +1,9 @@
 import { InstanceStatus } from '../api/replies';
 import { serverText } from '../core/serverText';
 import { PairingPhase, QrPhase } from '../session/phases';
-import { linkedAccount } from '../ui/account';
-import { describeError } from '../ui/errorText';
-import { Translate } from '../ui/translate';
+import { linkedAccount } from '../text/account';
+import { describeError } from '../text/errorText';
+import { Translate } from '../text/translate';
 import { PanelContent, SECONDS } from './messages';
 import { toPairingContent } from './pairingContent';
 import { PanelAction, panelButton } from './panelActions';

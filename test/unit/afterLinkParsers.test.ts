@@ -6,7 +6,7 @@ import { replyForDisplay } from '../../src/api/rawReply';
 import { webhookFromReply, webhookMessageData } from '../../src/api/webhook';
 import { formatRecipient, parseRecipient } from '../../src/core/recipient';
 import { maskWebhookUrl, parseWebhookUrl, reachOf, shortWebhookUrl } from '../../src/core/webhookUrl';
-import { recipientReason, webhookUrlReason } from '../../src/ui/afterLinkReasons';
+import { recipientReason, webhookUrlReason } from '../../src/text/afterLinkReasons';
 import { PANEL_ACTIONS } from '../../src/webview/panelActions';
 import { toPanelContent } from '../../src/webview/panelContent';
 import { english } from './support';

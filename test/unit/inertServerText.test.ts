@@ -5,8 +5,8 @@ import { FetchLike } from '../../src/api/http';
 import { statusFromReply } from '../../src/api/replies';
 import { entryFromStatus } from '../../src/instances/statusCache';
 import { describeInstance } from '../../src/sidebar/describeInstance';
-import { linkedAccount } from '../../src/ui/account';
-import { describeError } from '../../src/ui/errorText';
+import { linkedAccount } from '../../src/text/account';
+import { describeError } from '../../src/text/errorText';
 import { toPanelContent } from '../../src/webview/panelContent';
 import { english } from './support';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ApiError } from '../../src/api/errors';
 import { parseQrImage } from '../../src/core/qrImage';
-import { describeError } from '../../src/ui/errorText';
+import { describeError } from '../../src/text/errorText';
 import { toPanelContent } from '../../src/webview/panelContent';
 import { english, TINY_PNG } from './support';
 

@@ -1,7 +1,7 @@
 import { InstanceClient } from '../../src/api/client';
 import { nodeFetch } from '../../src/api/nodeFetch';
 import { Clock } from '../../src/session/clock';
-import { Translate } from '../../src/ui/translate';
+import { Translate } from '../../src/text/translate';
 
 /** English pass-through for `vscode.l10n.t`: fills {0}, {1} ... like VS Code does. */
 export const english: Translate = (message, ...args) =>

@@ -6,7 +6,7 @@ import { CONFIRMATIONS } from '../../src/tools/confirmations';
 import { choosePhone, chooseInstance } from '../../src/tools/toolInput';
 import { TOOL_NAMES } from '../../src/tools/toolNames';
 import { MAX_LISTED, instanceProblemText, listText, stateLine, statusText } from '../../src/tools/toolText';
-import { describeError } from '../../src/ui/errorText';
+import { describeError } from '../../src/text/errorText';
 import { english } from './support';
 
 const A = { baseUrl: 'https://api2.megaapi.com.br', key: 'megastart-a' };
