@@ -3,11 +3,11 @@
 // clicks; it holds no secrets and makes no requests of its own. Its message
 // types are the extension's own (media/jsconfig.json checks them).
 /**
- * @typedef {import('../src/webview/messages').ToWebview} ToWebview
- * @typedef {import('../src/webview/messages').PanelContent} PanelContent
- * @typedef {import('../src/webview/messages').PairingContent} PairingContent
- * @typedef {import('../src/webview/panelActions').PanelButton} PanelButton
- * @typedef {import('../src/webview/panelActions').PanelAction} PanelAction
+ * @typedef {import('../src/qr/protocol').ToWebview} ToWebview
+ * @typedef {import('../src/qr/protocol').PanelContent} PanelContent
+ * @typedef {import('../src/qr/protocol').PairingContent} PairingContent
+ * @typedef {import('../src/qr/panelActions').PanelButton} PanelButton
+ * @typedef {import('../src/qr/panelActions').PanelAction} PanelAction
  */
 (function () {
   const vscode = acquireVsCodeApi();

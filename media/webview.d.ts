@@ -1,7 +1,7 @@
 // The API VS Code gives the QR panel's page, typed with the extension's own
 // messages so the page and the extension cannot drift apart unnoticed.
-type FromWebview = import('../src/webview/messages').FromWebview;
-type SavedPanelState = import('../src/webview/messages').SavedPanelState;
+type FromWebview = import('../src/qr/protocol').FromWebview;
+type SavedPanelState = import('../src/qr/protocol').SavedPanelState;
 
 declare function acquireVsCodeApi(): {
   postMessage(message: FromWebview): void;

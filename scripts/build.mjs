@@ -82,7 +82,7 @@ const builds = [
   },
 ];
 
-// The QR panel's script and stylesheet go inside its page (src/webview/assets.ts):
+// The QR panel's script and stylesheet go inside its page (src/qr/assets.ts):
 // minified, so the workbench and the webview have less to parse while the panel opens.
 builds.push({
   entryPoints: ['media/qr.js', 'media/qr.css'],

@@ -1,28 +1,19 @@
 import vscode = require('vscode');
 import { Calls } from './api/calls';
 import { createNodeFetch } from './api/nodeFetch';
-import { registerAfterLink } from './commands/afterLink';
-import { registerHostCommands } from './commands/host';
-import { registerInstanceCommands } from './commands/instances';
-import { registerLifecycleCommands } from './commands/lifecycle';
-import { registerPanelCommands } from './commands/panelCommands';
-import { registerShowQr } from './commands/showQr';
-import { registerTokenCommands } from './commands/tokens';
-import { instanceId } from './core/instanceRef';
-import { registerDeepLinks } from './commands/deepLinks';
-import { Throttle } from './core/throttle';
+import { registerDeepLinks } from './deepLinks/registerDeepLinks';
+import { StatusChecks } from './instances/checks';
 import { Instances } from './instances/instances';
-import { entryFromStatus } from './instances/statusCache';
-import { globalThrottleStore } from './instances/throttleStore';
 import { createLog } from './log';
-import { PAIRING_THROTTLE_MS } from './session/timing';
+import { registerManage } from './manage/registerManage';
+import { registerMessages } from './messages/registerMessages';
+import { registerQr } from './qr/registerQr';
 import { Settings } from './settings';
-import { trackContextKeys } from './sidebar/contextKeys';
 import { registerSidebar } from './sidebar/registerSidebar';
 import { registerTools } from './tools/registerTools';
-import { panelAssetsFrom } from './webview/assets';
-import { PanelRegistry } from './webview/panelRegistry';
-import { registerQrSerializer } from './webview/serializer';
+import { Kit } from './ui/kit';
+import { ReplyDocuments } from './ui/replyDocuments';
+import { registerWebhook } from './webhook/registerWebhook';
 
 /** What the extension offers other extensions (and its API test suite): read-only views of its state. */
 export interface MegaApiExtensionApi {
@@ -36,8 +27,11 @@ export interface MegaApiExtensionApi {
 let running: vscode.Disposable[] | undefined;
 
 /**
- * Builds the shared services and registers each feature. Nothing here waits
- * on the network: MegaAPI is only called when the user asks for something.
+ * Builds the base services, then registers each feature, one line each.
+ * Nothing here waits on the network: MegaAPI is only called when the user
+ * asks for something. Features never import one another: where one shows
+ * something of another (the webhook under an instance in the sidebar, the
+ * QR panel opened by an agent tool), it is handed over here.
  */
 export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi {
   const activateCalled = Date.now();
@@ -53,37 +47,24 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
     fetch: http.fetch,
     log,
   });
-  const panels = new PanelRegistry(
-    {
-      extensionUri: context.extensionUri,
-      assets: panelAssetsFrom(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview').fsPath),
-      calls,
-      log,
-      // Shared through globalState, so a second window cannot ask WhatsApp for a code too soon.
-      pairingThrottle: new Throttle(PAIRING_THROTTLE_MS, globalThrottleStore(context.globalState)),
-      timing: () => settings.timing(),
-      closeWhenConnected: () => settings.closePanelWhenConnected(),
-      onConnected: (instance, status) => {
-        log.info(`${instance.key} is connected`);
-        instances.setStatus(instance, entryFromStatus(status));
-      },
-      mark: (instance, name) => mark(name, instanceId(instance)),
-    },
-    instances,
-  );
-  context.subscriptions.push(log, http, instances, panels, registerQrSerializer(panels), trackContextKeys(instances));
+  const checks = new StatusChecks(instances, calls, log);
+  const replies = new ReplyDocuments(instances);
+  const kit: Kit = { instances, settings, calls, checks, replies, log };
+  context.subscriptions.push(log, http, instances, replies);
 
-  const { tree, view } = registerSidebar(context, { instances, calls, log });
-  const deps = { instances, settings, calls, panels, tree, log };
-  registerShowQr(context, { ...deps, mark });
-  registerTokenCommands(context, deps);
-  registerHostCommands(context, deps);
-  registerPanelCommands(context, deps);
-  registerInstanceCommands(context, deps);
-  registerLifecycleCommands(context, deps);
-  registerAfterLink(context, deps);
-  registerDeepLinks(context, deps);
-  registerTools(context, deps);
+  const panels = registerQr(context, kit, mark);
+  const webhook = registerWebhook(context, kit);
+  const { tree, view } = registerSidebar(context, kit, [webhook.children]);
+  registerManage(context, kit);
+  registerMessages(context, kit);
+  registerDeepLinks(context, kit);
+  registerTools(context, {
+    ...kit,
+    panels: {
+      show: (instance) => void panels.show(instance),
+      requestPairingCode: (instance, phone) => panels.show(instance, { refresh: false }).requestPairingCode(phone),
+    },
+  });
   running = context.subscriptions;
   // activate()'s own share of VS Code's activation figure.
   mark('activateCalled', '-', activateCalled);

@@ -1,7 +1,6 @@
 import vscode = require('vscode');
 import { boundedNumber } from './core/boundedNumber';
 import { NUMBER_SETTINGS, NumberSettingName } from './core/settingSpecs';
-import { SessionTiming, timingFromSettings } from './session/timing';
 
 const SECTION = 'megaapi';
 
@@ -33,12 +32,13 @@ export class Settings {
     return this.config().get<unknown>('closePanelWhenConnected', true) !== false;
   }
 
-  timing(): SessionTiming {
-    return timingFromSettings({
+  /** The QR panel's numbers, validated and within bounds; the panel turns them into its timing. */
+  qrNumbers(): { qrRefreshSeconds: number; maxQrCodes: number; maxMinutes: number } {
+    return {
       qrRefreshSeconds: this.number('qrRefreshSeconds'),
       maxQrCodes: this.number('maxQrCodes'),
       maxMinutes: this.number('maxMinutes'),
-    });
+    };
   }
 
   async saveBaseUrl(baseUrl: string): Promise<void> {

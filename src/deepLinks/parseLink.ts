@@ -1,14 +1,14 @@
-import { BaseUrlReason, hostOf, parseBaseUrl } from '../core/baseUrl';
-import { InstanceKeyReason, parseInstanceKey } from '../core/instanceKey';
-import { InstanceRef } from '../core/instanceRef';
+import { hostOf, parseBaseUrl } from '../core/baseUrl';
+import { InstanceRef, InstanceRefProblem, parseInstanceRef } from '../core/instanceRef';
 import { logLine } from '../core/serverText';
+import { COMMANDS } from '../ui/commandIds';
 
 /**
  * The paths a link may name, and the command each runs. Anything else is
  * refused: a link comes from any web page, so it may only do what the user
  * could start from the palette, and only these two.
  */
-export const LINK_ACTIONS = { showQr: 'megaapi.showQr', pairingCode: 'megaapi.pairingCode' } as const;
+export const LINK_ACTIONS = { showQr: COMMANDS.showQr, pairingCode: COMMANDS.pairingCode } as const;
 export type LinkAction = keyof typeof LINK_ACTIONS;
 
 export interface InstanceLink {
@@ -24,8 +24,7 @@ export type LinkProblem =
   | { kind: 'unknownParameter' }
   | { kind: 'repeated'; name: 'host' | 'key' | 'token' }
   | { kind: 'missing'; name: 'host' | 'key' }
-  | { kind: 'host'; reason: BaseUrlReason }
-  | { kind: 'key'; reason: InstanceKeyReason };
+  | InstanceRefProblem;
 
 export type LinkResult = { ok: true; link: InstanceLink } | { ok: false; problem: LinkProblem };
 
@@ -60,18 +59,11 @@ export function parseInstanceLink(path: string, query: string, options: { allowI
   const rawKey = params.get('key');
   if (rawHost === null) return refuse({ kind: 'missing', name: 'host' });
   if (rawKey === null) return refuse({ kind: 'missing', name: 'key' });
-  const baseUrl = parseBaseUrl(rawHost, { allowInsecureHttp: options.allowInsecureHttp });
-  if (!baseUrl.ok) return refuse({ kind: 'host', reason: baseUrl.reason });
-  const key = parseInstanceKey(rawKey);
-  if (!key.ok) return refuse({ kind: 'key', reason: key.reason });
-
+  const instance = parseInstanceRef(rawHost, rawKey, { allowInsecureHttp: options.allowInsecureHttp });
+  if (!instance.ok) return refuse(instance.problem);
   return {
     ok: true,
-    link: {
-      action: action as LinkAction,
-      instance: { baseUrl: baseUrl.value, key: key.value },
-      tokenIgnored: seen.has('token'),
-    },
+    link: { action: action as LinkAction, instance: instance.value, tokenIgnored: seen.has('token') },
   };
 }
 

@@ -1,4 +1,5 @@
 import { InstanceRef, sameInstance } from '../core/instanceRef';
+import { InstanceRecords, RecordSpec } from './records';
 import { MementoLike, SavedInstance, SavedInstances } from './savedInstances';
 import { StatusCache, StatusEntry } from './statusCache';
 import { SecretsLike, TokenStore } from './tokenStore';
@@ -9,24 +10,32 @@ export type InstancesChange =
   | { kind: 'removed'; instance: InstanceRef }
   | { kind: 'renamed'; from: InstanceRef; to: InstanceRef }
   | { kind: 'token'; instance: InstanceRef }
-  | { kind: 'status'; instance: InstanceRef };
+  | { kind: 'status'; instance: InstanceRef }
+  /** The instance was logged out or restarted: what shows it must catch up. */
+  | { kind: 'remote'; instance: InstanceRef };
 
 type Listener = (change: InstancesChange) => void;
 
 /**
  * Everything the extension knows about the user's instances, behind one
  * door: the saved list (globalState, synced), the tokens (SecretStorage,
- * never synced) and the last known link state (memory). Removing or renaming
- * an instance updates all three, then tells every listener (panels, the
- * sidebar, the status bar, context keys) once.
+ * never synced), the last known link state (memory) and the records features
+ * keep per instance (globalState, never synced). Removing or renaming an
+ * instance updates them all, then tells every listener (panels, the sidebar,
+ * the status bar, context keys) once.
  */
 export class Instances {
   private readonly saved: SavedInstances;
   private readonly tokens: TokenStore;
   private readonly states: StatusCache;
   private readonly listeners = new Set<Listener>();
+  private readonly records: Array<InstanceRecords<unknown>> = [];
 
-  constructor(memento: MementoLike, secrets: SecretsLike, now: () => number = Date.now) {
+  constructor(
+    private readonly memento: MementoLike,
+    secrets: SecretsLike,
+    private readonly now: () => number = Date.now,
+  ) {
     this.saved = new SavedInstances(memento);
     this.tokens = new TokenStore(secrets);
     this.states = new StatusCache(now);
@@ -54,6 +63,7 @@ export class Instances {
     await this.saved.remove(instance);
     const tokenDeleted = await this.tokens.delete(instance);
     this.states.delete(instance);
+    for (const record of this.records) await record.removed(instance);
     this.fire({ kind: 'removed', instance });
     return { tokenDeleted };
   }
@@ -74,6 +84,7 @@ export class Instances {
     await this.tokens.delete(from);
     await this.saved.replace(from, to);
     this.states.move(from, to);
+    for (const record of this.records) await record.move(from, to);
     this.fire({ kind: 'renamed', from, to });
     return { tokenMoved };
   }
@@ -111,6 +122,18 @@ export class Instances {
 
   forgetStatus(instance: InstanceRef): void {
     if (this.states.delete(instance)) this.fire({ kind: 'status', instance });
+  }
+
+  /** A per-instance record that follows the instance through renames and removal. */
+  record<T>(spec: RecordSpec<T>): InstanceRecords<T> {
+    const record = new InstanceRecords(this.memento, spec, this.now);
+    this.records.push(record);
+    return record;
+  }
+
+  /** Says that the instance was logged out or restarted, so an open panel starts again. */
+  remoteChanged(instance: InstanceRef): void {
+    this.fire({ kind: 'remote', instance });
   }
 
   onDidChange(listener: Listener): { dispose(): void } {

@@ -1,4 +1,4 @@
-import { Clock, TimerSlot, systemClock } from '../session/clock';
+import { Clock, TimerSlot, systemClock } from '../core/clock';
 
 /**
  * Changes this close together (one round of status answers) redraw the tree

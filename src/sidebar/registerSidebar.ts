@@ -1,24 +1,30 @@
+// The Instances view in the MegaAPI activity-bar container: the tree with the
+// items other features hang under an instance, its badge and context keys, and
+// its commands Add Instance, Refresh and Refresh Status.
 import vscode = require('vscode');
-import { Calls } from '../api/calls';
-import { Instances } from '../instances/instances';
-import { WebhookMemory } from '../instances/webhookMemory';
+import { askForInstance, pickSavedInstance } from '../prompts/whichInstance';
+import { COMMANDS } from '../ui/commandIds';
+import { InstanceChildren } from '../ui/instanceChildren';
+import { Kit } from '../ui/kit';
+import { registerSafely } from '../ui/registerSafely';
 import { trackAttentionBadge } from './badge';
+import { trackContextKeys } from './contextKeys';
 import { InstanceItem } from './instanceItem';
 import { InstancesTree } from './instancesTree';
-import { WebhookChildren } from './webhookChildren';
 
-/** The "Instances" view in the MegaAPI activity-bar container. Its commands are registered with the others. */
 export function registerSidebar(
   context: vscode.ExtensionContext,
-  deps: { instances: Instances; calls: Calls; log: vscode.LogOutputChannel },
+  kit: Kit,
+  kinds: readonly InstanceChildren[],
 ): { tree: InstancesTree; view: vscode.TreeView<vscode.TreeItem> } {
-  const { instances } = deps;
-  const webhooks = new WebhookChildren(instances, deps.calls, new WebhookMemory(context.globalState));
-  const tree = new InstancesTree(instances, deps.calls, deps.log, webhooks);
+  const t = vscode.l10n.t;
+  const { instances, log } = kit;
+  const tree = new InstancesTree(instances, kit.checks, kinds);
   const view = vscode.window.createTreeView('megaapi.instances', { treeDataProvider: tree, showCollapseAll: false });
   context.subscriptions.push(
     tree,
     view,
+    trackContextKeys(instances),
     trackAttentionBadge(view, instances),
     // States are fetched when someone looks, never polled while hidden.
     view.onDidChangeVisibility((e) => {
@@ -34,6 +40,18 @@ export function registerSidebar(
       if (change.kind === 'renamed') void tree.refreshOne(change.to);
     }),
   );
+
+  registerSafely(context, log, COMMANDS.addInstance, async () => {
+    // Saved by askForInstance; the tree follows the saved list.
+    const instance = await askForInstance(undefined, kit);
+    if (instance) await tree.refreshOne(instance);
+  });
+  registerSafely(context, log, COMMANDS.refreshInstances, () => tree.refreshAll());
+  registerSafely(context, log, COMMANDS.refreshStatus, async (arg?: unknown) => {
+    const instance = await pickSavedInstance(arg, kit, t('Refresh the status of which instance?'));
+    if (instance) await tree.refreshOne(instance);
+  });
+
   if (view.visible) void tree.refreshAll();
   return { tree, view };
 }

@@ -3,7 +3,7 @@ import { hostOf } from '../core/baseUrl';
 import { formatPhoneNumber } from '../core/phoneNumber';
 import { phoneReason } from '../text/reasons';
 import { choosePhone } from './toolInput';
-import { ToolDeps, ToolSpec, checkStatus, onSavedInstance } from './toolKit';
+import { ToolDeps, ToolSpec, onSavedInstance } from './toolKit';
 import { listText, statusText } from './toolText';
 
 /** How long listing may spend checking states; what has not answered by then is listed as last known. */
@@ -14,9 +14,9 @@ export function listInstances(deps: ToolDeps): ToolSpec {
   return {
     progress: () => t('Checking the saved MegaAPI instances…'),
     run: async (_input, signal) => {
-      // The tree's refresh is the bounded one (a few status calls at a time); it never rejects.
+      // Checking them all is bounded (a few status calls at a time), and never rejects.
       const finished = await Promise.race([
-        deps.tree.refreshAll().then(() => true),
+        deps.checks.all().then(() => true),
         new Promise<false>((resolve) => {
           const timer = setTimeout(() => resolve(false), LIST_BUDGET_MS);
           signal.addEventListener('abort', () => (clearTimeout(timer), resolve(false)), { once: true });
@@ -37,7 +37,7 @@ export function getStatus(deps: ToolDeps): ToolSpec {
     progress: () => t('Checking the MegaAPI instance…'),
     run: (input, signal) =>
       onSavedInstance(input, deps, async (instance) =>
-        statusText(instance, await checkStatus(instance, deps, signal), t),
+        statusText(instance, await deps.checks.one(instance, signal), t),
       ),
   };
 }
@@ -50,7 +50,7 @@ export function showQr(deps: ToolDeps): ToolSpec {
     run: (input, signal) =>
       onSavedInstance(input, deps, async (instance) => {
         const host = hostOf(instance.baseUrl);
-        const status = await checkStatus(instance, deps, signal);
+        const status = await deps.checks.one(instance, signal);
         if (status.ok && status.value.connected) {
           return `${statusText(instance, status, t)} ${t('No QR code is needed.')}`;
         }
@@ -83,12 +83,12 @@ export function requestPairingCode(deps: ToolDeps): ToolSpec {
       onSavedInstance(input, deps, async (instance) => {
         const phone = choosePhone(input);
         if (!phone.ok) return phoneReason(phone.reason, t);
-        const status = await checkStatus(instance, deps, signal);
+        const status = await deps.checks.one(instance, signal);
         if (!status.ok) return statusText(instance, status, t);
         if (status.value.connected) {
           return `${statusText(instance, status, t)} ${t('Log it out before linking another phone.')}`;
         }
-        deps.panels.show(instance, { refresh: false }).requestPairingCode(phone.digits);
+        deps.panels.requestPairingCode(instance, phone.digits);
         return t(
           'A pairing code for {0} was requested in the QR panel of {1} on {2}. On that phone: WhatsApp → Settings → Linked devices → Link a device → Link with phone number instead, then type the code the panel shows. The code itself is not part of this answer.',
           formatPhoneNumber(phone.digits),

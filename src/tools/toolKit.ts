@@ -1,23 +1,22 @@
 import vscode = require('vscode');
-import { Calls } from '../api/calls';
-import { ApiResult } from '../api/errors';
-import { InstanceStatus } from '../api/replies';
 import { InstanceRef } from '../core/instanceRef';
-import { Instances } from '../instances/instances';
-import { entryFromResult } from '../instances/statusCache';
-import { InstancesTree } from '../sidebar/instancesTree';
-import { PanelRegistry } from '../webview/panelRegistry';
+import { Kit } from '../ui/kit';
 import { CONFIRMATIONS } from './confirmations';
 import { chooseInstance } from './toolInput';
 import { ToolName } from './toolNames';
 import { instanceProblemText } from './toolText';
 
-export interface ToolDeps {
-  instances: Instances;
-  calls: Calls;
-  panels: PanelRegistry;
-  tree: InstancesTree;
-  log: vscode.LogOutputChannel;
+/**
+ * The QR panel, as far as the tools reach it: they open it, and put a pairing
+ * code in it. `extension.ts` wires it to the QR feature's panel registry.
+ */
+export interface QrPanels {
+  show(instance: InstanceRef): void;
+  requestPairingCode(instance: InstanceRef, phone: string): void;
+}
+
+export interface ToolDeps extends Kit {
+  panels: QrPanels;
 }
 
 /** What one tool does, as text, and what VS Code shows while it runs. */
@@ -70,15 +69,4 @@ export async function onSavedInstance(
 ): Promise<string> {
   const choice = chooseInstance(input, deps.instances.all());
   return choice.ok ? act(choice.instance) : instanceProblemText(choice.problem, vscode.l10n.t);
-}
-
-/** One status call; what it learned becomes the instance's state for the sidebar and the badge. */
-export async function checkStatus(
-  instance: InstanceRef,
-  deps: ToolDeps,
-  signal: AbortSignal,
-): Promise<ApiResult<InstanceStatus>> {
-  const result = await deps.calls.for(instance).getStatus(signal);
-  if (result.ok || result.error.kind !== 'cancelled') deps.instances.setStatus(instance, entryFromResult(result));
-  return result;
 }

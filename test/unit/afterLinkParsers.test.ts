@@ -4,11 +4,12 @@ import { numberCheckFromReply, sentFromReply } from '../../src/api/messages';
 import { isNotLinked } from '../../src/api/notLinked';
 import { replyForDisplay } from '../../src/api/rawReply';
 import { webhookFromReply, webhookMessageData } from '../../src/api/webhook';
-import { formatRecipient, parseRecipient } from '../../src/core/recipient';
-import { maskWebhookUrl, parseWebhookUrl, reachOf, shortWebhookUrl } from '../../src/core/webhookUrl';
-import { recipientReason, webhookUrlReason } from '../../src/text/afterLinkReasons';
-import { PANEL_ACTIONS } from '../../src/webview/panelActions';
-import { toPanelContent } from '../../src/webview/panelContent';
+import { formatRecipient, parseRecipient } from '../../src/messages/recipient';
+import { maskWebhookUrl, parseWebhookUrl, reachOf, shortWebhookUrl } from '../../src/webhook/webhookUrl';
+import { recipientReason } from '../../src/messages/recipientReasons';
+import { webhookUrlReason } from '../../src/webhook/webhookReasons';
+import { PANEL_ACTIONS } from '../../src/qr/panelActions';
+import { toPanelContent } from '../../src/qr/panelContent';
 import { english } from './support';
 
 function reply(body: unknown, status = 200): JsonReply {

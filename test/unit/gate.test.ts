@@ -5,7 +5,8 @@ import { FetchLike } from '../../src/api/http';
 import { parseBaseUrl } from '../../src/core/baseUrl';
 import { NUMBER_SETTINGS } from '../../src/core/settingSpecs';
 import { Throttle } from '../../src/core/throttle';
-import { globalThrottleStore } from '../../src/instances/throttleStore';
+import { InstanceRecords } from '../../src/instances/records';
+import { PAIRING_ISSUED_AT } from '../../src/qr/pairingThrottle';
 import { MapMemento } from './support';
 
 /** A fetch that records what would have been sent, and answers like MegaAPI's status call. */
@@ -101,19 +102,21 @@ describe('numeric settings', () => {
 });
 
 describe('the pairing-code throttle', () => {
+  const KEY = { baseUrl: 'host', key: 'key' };
+  const OTHER = { baseUrl: 'host', key: 'other' };
   it('is shared by every window through globalState: a second window waits too', () => {
     const shared = new MapMemento();
-    const first = new Throttle(60_000, globalThrottleStore(shared));
-    const second = new Throttle(60_000, globalThrottleStore(shared));
-    first.record('host|key', 1_000);
-    assert.equal(second.remainingMs('host|key', 31_000), 30_000);
-    assert.equal(second.remainingMs('host|other', 31_000), 0);
-    assert.equal(second.remainingMs('host|key', 61_000), 0);
+    const first = new Throttle(60_000, new InstanceRecords(shared, PAIRING_ISSUED_AT));
+    const second = new Throttle(60_000, new InstanceRecords(shared, PAIRING_ISSUED_AT));
+    first.record(KEY, 1_000);
+    assert.equal(second.remainingMs(KEY, 31_000), 30_000);
+    assert.equal(second.remainingMs(OTHER, 31_000), 0);
+    assert.equal(second.remainingMs(KEY, 61_000), 0);
   });
 
   it('never waits longer than one window, whatever the store holds', () => {
     const shared = new MapMemento();
     void shared.update('megaapi.pairingIssuedAt', { 'host|key': 9e15 });
-    assert.equal(new Throttle(60_000, globalThrottleStore(shared)).remainingMs('host|key', 0), 60_000);
+    assert.equal(new Throttle(60_000, new InstanceRecords(shared, PAIRING_ISSUED_AT)).remainingMs(KEY, 0), 60_000);
   });
 });

@@ -7,7 +7,7 @@ import { entryFromStatus } from '../../src/instances/statusCache';
 import { describeInstance } from '../../src/sidebar/describeInstance';
 import { linkedAccount } from '../../src/text/account';
 import { describeError } from '../../src/text/errorText';
-import { toPanelContent } from '../../src/webview/panelContent';
+import { toPanelContent } from '../../src/qr/panelContent';
 import { english } from './support';
 
 const instance = { baseUrl: 'https://api2.megaapi.com.br', key: 'megastart-abc' };

@@ -4,18 +4,16 @@ import { dirname, join, normalize, relative } from 'node:path';
 
 /**
  * The floors of src/, lowest first. A file may import from its own floor or
- * below, never above: the pure core knows nothing of VS Code, HTTP knows
- * nothing of commands, and extension.ts only wires.
+ * below, never above: the pure base knows nothing of VS Code, the thin VS Code
+ * helpers know no feature, and extension.ts only wires. The last floor but
+ * one holds the features, which never import one another either.
  */
 const FLOORS = [
-  ['core'],
-  ['api'],
-  ['session', 'instances'],
-  ['text', 'settings', 'log'],
-  ['prompts', 'deepLinks'],
-  ['sidebar', 'webview'],
-  ['tools'],
-  ['commands'],
+  ['core', 'log'],
+  ['api', 'settings'],
+  ['instances', 'text'],
+  ['ui', 'prompts'],
+  ['qr', 'sidebar', 'manage', 'messages', 'webhook', 'deepLinks', 'tools'],
   ['extension'],
 ];
 const floorOf = (unit: string) => FLOORS.findIndex((floor) => floor.includes(unit));
@@ -47,8 +45,22 @@ describe('the import map of src/', () => {
     assert.deepEqual(upward, []);
   });
 
-  it('keeps vscode out of the floors that plain mocha tests', () => {
-    const pure = ['core', 'api', 'session', 'instances', 'text', 'deepLinks'];
+  it('never lets one feature import another', () => {
+    const features = FLOORS[FLOORS.length - 2];
+    const across: string[] = [];
+    for (const file of sourceFiles('src')) {
+      const from = unitOf(file);
+      if (!features.includes(from)) continue;
+      for (const match of readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)'/g)) {
+        const to = unitOf(normalize(join(dirname(file), match[1])));
+        if (to !== from && features.includes(to)) across.push(`${file} → ${match[1]}`);
+      }
+    }
+    assert.deepEqual(across, []);
+  });
+
+  it('keeps vscode out of the base that plain mocha tests', () => {
+    const pure = ['core', 'api', 'instances', 'text'];
     const touching = sourceFiles('src')
       .filter((file) => pure.includes(unitOf(file)))
       .filter((file) => /from 'vscode'|require\('vscode'\)/.test(readFileSync(file, 'utf8')));

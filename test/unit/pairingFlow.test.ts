@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { ApiResult } from '../../src/api/errors';
 import { Throttle } from '../../src/core/throttle';
-import { PairingPhase } from '../../src/session/phases';
-import { PAIRING_THROTTLE_MS } from '../../src/session/timing';
-import { PairingFlow } from '../../src/session/pairingFlow';
+import { PairingPhase } from '../../src/qr/phases';
+import { PAIRING_THROTTLE_MS } from '../../src/qr/timing';
+import { PairingFlow } from '../../src/qr/pairingFlow';
 import { FakeClock } from './support';
 
 function setup(answer: () => ApiResult<string> = () => ({ ok: true, value: 'ABCD1234' })) {
@@ -15,7 +15,7 @@ function setup(answer: () => ApiResult<string> = () => ({ ok: true, value: 'ABCD
     new PairingFlow({
       clock,
       throttle,
-      throttleKey: 'host|key',
+      instance: { baseUrl: 'host', key: 'key' },
       fetchCode: async (phone) => {
         phones.push(phone);
         return answer();

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { ApiError } from '../../src/api/errors';
 import { parseQrImage } from '../../src/core/qrImage';
 import { describeError } from '../../src/text/errorText';
-import { toPanelContent } from '../../src/webview/panelContent';
+import { toPanelContent } from '../../src/qr/panelContent';
 import { english, TINY_PNG } from './support';
 
 const context = { host: 'api2.megaapi.com.br', key: 'megastart-abc', t: english, formatTime: () => '10:00:00' };

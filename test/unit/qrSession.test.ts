@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { ApiError, ApiResult } from '../../src/api/errors';
 import { InstanceStatus, QrReply } from '../../src/api/replies';
 import { parseQrImage } from '../../src/core/qrImage';
-import { QrSession } from '../../src/session/qrSession';
-import { DEFAULT_TIMING, SessionTiming } from '../../src/session/timing';
-import { QrPhase } from '../../src/session/phases';
+import { QrSession } from '../../src/qr/qrSession';
+import { DEFAULT_TIMING, SessionTiming } from '../../src/qr/timing';
+import { QrPhase } from '../../src/qr/phases';
 import { FakeClock, TINY_PNG } from './support';
 
 const image = (() => {

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { ApiError, ApiResult } from '../../src/api/errors';
 import { InstanceStatus, QrReply } from '../../src/api/replies';
 import { MAX_TIMER_MS } from '../../src/core/delay';
-import { QrPhase } from '../../src/session/phases';
-import { QrSession } from '../../src/session/qrSession';
-import { DEFAULT_TIMING } from '../../src/session/timing';
+import { QrPhase } from '../../src/qr/phases';
+import { QrSession } from '../../src/qr/qrSession';
+import { DEFAULT_TIMING } from '../../src/qr/timing';
 import { FakeClock } from './support';
 
 const TEN_MINUTES = 600_000;

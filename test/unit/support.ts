@@ -1,6 +1,7 @@
+import { SecretsLike } from '../../src/instances/tokenStore';
 import { InstanceClient } from '../../src/api/client';
 import { nodeFetch } from '../../src/api/nodeFetch';
-import { Clock } from '../../src/session/clock';
+import { Clock } from '../../src/core/clock';
 import { Translate } from '../../src/text/translate';
 
 /** English pass-through for `vscode.l10n.t`: fills {0}, {1} ... like VS Code does. */
@@ -91,5 +92,23 @@ export class MapMemento {
   }
   setKeysForSync(keys: readonly string[]): void {
     this.synced = keys;
+  }
+}
+
+/** SecretStorage as a plain map; `broken` plays a machine without a keyring. */
+export class MapSecrets implements SecretsLike {
+  readonly values = new Map<string, string>();
+  broken = false;
+  async get(key: string) {
+    if (this.broken) throw new Error('Cannot find a keyring');
+    return this.values.get(key);
+  }
+  async store(key: string, value: string) {
+    if (this.broken) throw new Error('Cannot find a keyring');
+    this.values.set(key, value);
+  }
+  async delete(key: string) {
+    if (this.broken) throw new Error('Cannot find a keyring');
+    this.values.delete(key);
   }
 }

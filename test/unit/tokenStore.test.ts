@@ -1,24 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Instances } from '../../src/instances/instances';
 import { SecretsLike, TokenStore } from '../../src/instances/tokenStore';
-import { MapMemento } from './support';
-
-class MapSecrets implements SecretsLike {
-  readonly values = new Map<string, string>();
-  broken = false;
-  async get(key: string) {
-    if (this.broken) throw new Error('Cannot find a keyring');
-    return this.values.get(key);
-  }
-  async store(key: string, value: string) {
-    if (this.broken) throw new Error('Cannot find a keyring');
-    this.values.set(key, value);
-  }
-  async delete(key: string) {
-    if (this.broken) throw new Error('Cannot find a keyring');
-    this.values.delete(key);
-  }
-}
+import { MapMemento, MapSecrets } from './support';
 
 describe('TokenStore', () => {
   const host = 'https://api2.megaapi.com.br';

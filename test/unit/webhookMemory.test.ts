@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { ApiResult, failure, success } from '../../src/api/errors';
 import { Webhook } from '../../src/api/webhook';
-import { LastRecipients } from '../../src/instances/lastRecipient';
-import { WebhookMemory, rememberBefore } from '../../src/instances/webhookMemory';
-import { describeWebhook } from '../../src/sidebar/describeWebhook';
-import { WebhookReads } from '../../src/sidebar/webhookReads';
+import { InstanceRecords } from '../../src/instances/records';
+import { LAST_RECIPIENT } from '../../src/messages/lastRecipient';
+import { WEBHOOK_MEMORY, WebhookMemory, rememberBefore } from '../../src/webhook/webhookMemory';
+import { describeWebhook } from '../../src/webhook/describeWebhook';
+import { WebhookReads } from '../../src/webhook/webhookReads';
 import { MapMemento, english, flush } from './support';
 
 const A = { baseUrl: 'https://api.example', key: 'megastart-a' };
@@ -35,7 +36,8 @@ describe('remembering the webhook before a change', () => {
 
   it('stores per instance in globalState, unsynced, and follows renames', async () => {
     const memento = new MapMemento();
-    const memory = new WebhookMemory(memento, () => 5);
+    const records = new InstanceRecords(memento, WEBHOOK_MEMORY);
+    const memory = new WebhookMemory(records, () => 5);
     await memory.beforeChange(A, PROD, TEST);
     assert.deepEqual(memory.get(A), { previous: PROD, written: TEST, at: 5 });
     assert.equal(memory.get(B), undefined);
@@ -43,7 +45,7 @@ describe('remembering the webhook before a change', () => {
     await memory.readBack(A, { url: 'https://test.example/hook/', enabled: true });
     await memory.beforeChange(A, { url: 'https://test.example/hook/', enabled: true }, { ...TEST, enabled: false });
     assert.deepEqual(memory.get(A)?.previous, PROD, 'a URL the server normalised is still the same series');
-    await memory.move(A, B);
+    await records.move(A, B);
     assert.equal(memory.get(A), undefined);
     assert.deepEqual(memory.get(B)?.previous, PROD);
     const before = memory.get(B);
@@ -57,14 +59,14 @@ describe('remembering the webhook before a change', () => {
   it('ignores whatever else sits under its key', () => {
     const memento = new MapMemento();
     memento.values.set('megaapi.webhookMemory', { [`${A.baseUrl}|${A.key}`]: { previous: 'x' } });
-    assert.equal(new WebhookMemory(memento).get(A), undefined);
+    assert.equal(new WebhookMemory(new InstanceRecords(memento, WEBHOOK_MEMORY)).get(A), undefined);
   });
 });
 
 describe('the last destination', () => {
   it('is kept per instance, moved on rename and forgotten on remove', async () => {
     const memento = new MapMemento();
-    const last = new LastRecipients(memento);
+    const last = new InstanceRecords(memento, LAST_RECIPIENT);
     await last.set(A, '5511999999999');
     assert.equal(last.get(A), '5511999999999');
     assert.equal(last.get(B), undefined);

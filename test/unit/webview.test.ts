@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { inlineSafe, panelAssetsFrom } from '../../src/webview/assets';
-import { buildQrHtml } from '../../src/webview/html';
-import { parseFromWebview } from '../../src/webview/messages';
-import { createNonce } from '../../src/webview/nonce';
+import { inlineSafe, panelAssetsFrom } from '../../src/qr/assets';
+import { buildQrHtml } from '../../src/qr/html';
+import { parseFromWebview } from '../../src/qr/protocol';
+import { createNonce } from '../../src/qr/nonce';
 
 function html(overrides: Partial<Parameters<typeof buildQrHtml>[0]> = {}): string {
   return buildQrHtml({

@@ -1,0 +1,82 @@
+// Deep links: the URI handler that opens an instance from a link (showQr, pairingCode),
+// and the Copy Link to Instance command that makes such a link.
+import vscode = require('vscode');
+import { hostOf } from '../core/baseUrl';
+import { InstanceRef } from '../core/instanceRef';
+import { pickSavedInstance } from '../prompts/whichInstance';
+import { COMMANDS } from '../ui/commandIds';
+import { Kit } from '../ui/kit';
+import { confirm } from '../ui/notify';
+import { registerSafely, reportFailure } from '../ui/registerSafely';
+import { linkProblemText } from './linkText';
+import { LINK_ACTIONS, instanceLink, isKnownHost, linkLogLine, parseInstanceLink } from './parseLink';
+
+/**
+ * `{uriScheme}://megaapi-community.megaapi-vscode/showQr?host=…&key=…` (and
+ * `/pairingCode`) from a web page or a colleague, and the command that makes
+ * such a link. The scheme is VS Code's own (`vscode`, `vscode-insiders`,
+ * `vscodium`…), so links are built from `vscode.env.uriScheme`, never typed.
+ */
+export function registerDeepLinks(context: vscode.ExtensionContext, kit: Kit): void {
+  const t = vscode.l10n.t;
+  context.subscriptions.push(
+    vscode.window.registerUriHandler({
+      handleUri: (uri) => {
+        openLink(uri, kit).catch((thrown: unknown) => reportFailure(kit.log, 'deep link', thrown));
+      },
+    }),
+  );
+  registerSafely(context, kit.log, COMMANDS.copyInstanceLink, async (arg?: unknown) => {
+    const instance = await pickSavedInstance(arg, kit, t('Copy a link to which instance?'));
+    if (!instance) return undefined;
+    const link = instanceLink(vscode.env.uriScheme, context.extension.id, instance);
+    await vscode.env.clipboard.writeText(link);
+    void vscode.window.showInformationMessage(
+      t(
+        'Copied a link to {0} on {1}. It carries no token: whoever opens it in VS Code is asked for the token of this instance.',
+        instance.key,
+        hostOf(instance.baseUrl),
+      ),
+    );
+    // Returned as well, for other extensions and the tests.
+    return link;
+  });
+}
+
+async function openLink(uri: vscode.Uri, kit: Kit): Promise<void> {
+  const t = vscode.l10n.t;
+  const parsed = parseInstanceLink(uri.path, uri.query, { allowInsecureHttp: kit.settings.allowInsecureHttp() });
+  kit.log.info(linkLogLine(uri.path, parsed));
+  if (!parsed.ok) {
+    void vscode.window.showErrorMessage(linkProblemText(parsed.problem, t));
+    return;
+  }
+  const { action, instance, tokenIgnored } = parsed.link;
+  if (tokenIgnored) {
+    void vscode.window.showWarningMessage(
+      t(
+        'The link to {0} carried a token. It was ignored and not stored: enter tokens only where VS Code asks for them.',
+        instance.key,
+      ),
+    );
+  }
+  const saved = kit.instances.all().map((i) => i.baseUrl);
+  if (!isKnownHost(instance.baseUrl, saved, kit.settings.baseUrl()) && !(await confirmNewHost(instance))) {
+    kit.log.info(`Deep link to ${instance.key} @ ${hostOf(instance.baseUrl)}: the new host was not confirmed`);
+    return;
+  }
+  // The command asks for the token only when this machine has none, and saves the instance.
+  await vscode.commands.executeCommand(LINK_ACTIONS[action], { instance });
+}
+
+async function confirmNewHost(instance: InstanceRef): Promise<boolean> {
+  const t = vscode.l10n.t;
+  return confirm(
+    t('Open the instance {0} on {1}?', instance.key, hostOf(instance.baseUrl)),
+    t('Open'),
+    t(
+      'This link points to {0}, a MegaAPI host not used in VS Code before. The token entered for this instance will be sent there: open it only if you trust where the link came from.',
+      instance.baseUrl,
+    ),
+  );
+}

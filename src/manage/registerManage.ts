@@ -1,0 +1,13 @@
+// Managing an instance: Set Token, Clear Token, Set Host, Change Instance Key,
+// Logout, Restart and Remove.
+import vscode = require('vscode');
+import { Kit } from '../ui/kit';
+import { registerHostCommands } from './host';
+import { registerLifecycleCommands } from './lifecycle';
+import { registerTokenCommands } from './tokens';
+
+export function registerManage(context: vscode.ExtensionContext, kit: Kit): void {
+  registerTokenCommands(context, kit);
+  registerHostCommands(context, kit);
+  registerLifecycleCommands(context, kit);
+}

@@ -1,0 +1,19 @@
+import vscode = require('vscode');
+import { InstanceRef } from '../core/instanceRef';
+
+/**
+ * The seam through which a feature hangs items under an instance in the
+ * sidebar (the webhook does), without the sidebar importing it: `extension.ts`
+ * hands the tree a list of these.
+ */
+export interface InstanceChildren {
+  /** Whether the instance has items of this kind now; it is drawn expandable when any has. */
+  shows(instance: InstanceRef): boolean;
+  children(instance: InstanceRef): Promise<vscode.TreeItem[]>;
+  /** The instance is being checked again: what was read of it may be stale. */
+  forget(instance: InstanceRef): void;
+  /** The user expanded the instance. */
+  expanded(instance: InstanceRef): void;
+  /** The items of one instance changed and should be drawn again. */
+  readonly onDidChange: vscode.Event<InstanceRef>;
+}

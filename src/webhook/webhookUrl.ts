@@ -1,0 +1,123 @@
+import { isLoopbackHost } from '../core/baseUrl';
+import { CONTROL_OR_SPACE, Parsed, fail, ok } from '../core/parsed';
+
+export type WebhookUrlReason =
+  | 'empty'
+  | 'tooLong'
+  | 'whitespace'
+  | 'invalid'
+  | 'scheme'
+  | 'userInfo'
+  | 'fragment'
+  | 'thisMachine'
+  | 'privateNetwork'
+  | 'insecure';
+
+export interface WebhookUrlOptions {
+  /** `megaapi.allowInsecureHttp`. */
+  allowInsecureHttp: boolean;
+  /** The instance's MegaAPI host (its base URL): who will call the webhook. */
+  megaApiBaseUrl: string;
+}
+
+const MAX_LENGTH = 2048;
+
+type Reach = 'thisMachine' | 'privateNetwork' | 'public';
+
+/**
+ * Who can reach an address. Only literal addresses are judged: a name that
+ * resolves to a private address cannot be told from here, and MegaAPI will
+ * say so by never delivering.
+ */
+export function reachOf(hostname: string): Reach {
+  const host = hostname.toLowerCase();
+  if (isLoopbackHost(host) || host.endsWith('.localhost') || host === '0.0.0.0' || host === '[::]') {
+    return 'thisMachine';
+  }
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    const isPrivate =
+      a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+    return isPrivate ? 'privateNetwork' : 'public';
+  }
+  // IPv6 unique-local (fc00::/7) and link-local (fe80::/10).
+  if (/^\[(f[cd][0-9a-f]{2}|fe[89ab][0-9a-f]):/.test(host)) return 'privateNetwork';
+  return 'public';
+}
+
+/**
+ * The rule for a webhook URL, decided from who calls it: MegaAPI's server.
+ * - https:// to a public address: accepted.
+ * - This machine (`localhost`, 127.x, ::1): refused with that reason, because
+ *   MegaAPI's servers cannot reach it; for them it is themselves. The one
+ *   exception is local development: with `megaapi.allowInsecureHttp` on (the
+ *   user's explicit opt-in to local, unencrypted setups) and the instance's
+ *   own host on this machine too (a self-hosted MegaAPI or a test double),
+ *   the caller is here as well, so a loopback webhook is accepted, over
+ *   http:// or https://. With the setting on but MegaAPI elsewhere it is still
+ *   refused: no setting makes a remote server reach this machine.
+ * - A private network (10.x, 192.168.x, ...): refused when MegaAPI is public.
+ * - http:// anywhere else: refused. The webhook receives the customers'
+ *   messages; unencrypted they would be readable on every network they cross.
+ * - No user name or password (the URL is shown and logged, masked only in its
+ *   query) and no `#fragment` (never sent to a server, so it is a mistake).
+ */
+export function parseWebhookUrl(raw: string, options: WebhookUrlOptions): Parsed<string, WebhookUrlReason> {
+  const text = raw.trim();
+  if (text === '') return fail('empty');
+  if (text.length > MAX_LENGTH) return fail('tooLong');
+  if (CONTROL_OR_SPACE.test(text)) return fail('whitespace');
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return fail('scheme');
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return fail('invalid');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('scheme');
+  if (url.hostname === '') return fail('invalid');
+  if (url.username !== '' || url.password !== '') return fail('userInfo');
+  if (url.hash !== '' || text.includes('#')) return fail('fragment');
+  const hook = reachOf(url.hostname);
+  const caller = reachOf(hostnameOf(options.megaApiBaseUrl));
+  const localDevelopment = options.allowInsecureHttp && caller === 'thisMachine';
+  if (hook === 'thisMachine') return localDevelopment ? ok(url.toString()) : fail('thisMachine');
+  if (hook === 'privateNetwork' && caller === 'public') return fail('privateNetwork');
+  if (url.protocol === 'http:') return fail('insecure');
+  return ok(url.toString());
+}
+
+function hostnameOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The URL with its query and fragment replaced by `?…` / `#…`: MegaAPI sends
+ * no auth header, so receivers authenticate by a secret in the query, which
+ * must not reach tooltips, notifications or the log. Works on anything the
+ * server sends, URL or not.
+ */
+export function maskWebhookUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    const cut = raw.search(/[?#]/);
+    return cut < 0 ? raw : `${raw.slice(0, cut)}${raw[cut]}…`;
+  }
+  const credentials = url.username !== '' || url.password !== '' ? '…@' : '';
+  const query = url.search !== '' || raw.includes('?') ? '?…' : '';
+  const fragment = url.hash !== '' ? '#…' : '';
+  return `${url.protocol}//${credentials}${url.host}${url.pathname}${query}${fragment}`;
+}
+
+/** For the sidebar's one line: masked, without the scheme, cut to `max` characters. */
+export function shortWebhookUrl(raw: string, max = 48): string {
+  const masked = maskWebhookUrl(raw).replace(/^https?:\/\//i, '');
+  return masked.length <= max ? masked : `${masked.slice(0, Math.max(1, max - 1))}…`;
+}
