@@ -1,7 +1,8 @@
 import { Endpoint } from './client';
 import { ApiResult, success } from './errors';
 import { JsonReply } from './http';
-import { Body, checked } from './replies';
+import { firstObject, objectAt, yesNo } from './body';
+import { checked } from './replies';
 
 /** What a sent message left behind: its id when the reply had one (MegaAPI does not promise it). */
 export interface SentText {
@@ -68,21 +69,4 @@ export function numberCheckFromReply(reply: JsonReply): ApiResult<NumberCheck> {
     }
   }
   return success({ answer: 'unknown' });
-}
-
-/** Hosts that send the error flag as `"true"` or `1` may send these the same way. */
-function yesNo(value: unknown): boolean | undefined {
-  if (value === true || value === 1 || value === 'true') return true;
-  if (value === false || value === 0 || value === 'false') return false;
-  return undefined;
-}
-
-function objectAt(body: Body | undefined, name: string): Body | undefined {
-  const value = body?.[name];
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Body) : undefined;
-}
-
-function firstObject(value: unknown): Body | undefined {
-  const first: unknown = Array.isArray(value) ? value[0] : value;
-  return first !== null && typeof first === 'object' && !Array.isArray(first) ? (first as Body) : undefined;
 }

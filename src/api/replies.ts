@@ -1,6 +1,7 @@
 import { isErrorFlag } from '../core/errorFlag';
 import { parseRetryAfterMs } from '../core/delay';
 import { parseQrImage, QrImage } from '../core/qrImage';
+import { Body, badShape } from './body';
 import { ApiError, ApiResult, failure, success } from './errors';
 import { JsonReply } from './http';
 
@@ -19,13 +20,9 @@ export interface InstanceStatus {
   user?: InstanceUser;
 }
 
-export type Body = Record<string, unknown>;
-
 export function messageOf(body: Body | undefined): string {
   return typeof body?.message === 'string' ? body.message : '';
 }
-
-const badShape = (reply: JsonReply) => failure({ kind: 'badPayload', status: reply.status, reason: 'shape' });
 
 /**
  * What a reply means before any endpoint looks at its fields: the HTTP status

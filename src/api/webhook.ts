@@ -1,7 +1,8 @@
 import { Endpoint } from './client';
-import { ApiResult, failure, success } from './errors';
+import { ApiResult, success } from './errors';
 import { JsonReply } from './http';
-import { Body, checked, messageFromReply } from './replies';
+import { Body, badShape, isBody, yesNo } from './body';
+import { checked, messageFromReply } from './replies';
 
 /** An instance's webhook as MegaAPI reported it. */
 export interface Webhook {
@@ -50,8 +51,6 @@ export function webhookMessageData(read: Webhook, change: WebhookChange): Body {
   return data;
 }
 
-const badShape = (reply: JsonReply) => failure({ kind: 'badPayload', status: reply.status, reason: 'shape' });
-
 /**
  * `webhookData.webhookUrl` and `webhookData.webhookEnabled` are what MegaAPI
  * is seen to send; a few hosts put the fields under `data` or at the top. A
@@ -63,7 +62,7 @@ export function webhookFromReply(reply: JsonReply): ApiResult<Webhook> {
   const body = result.value;
   if (body.webhookData === null) return success({ url: '', fields: {} });
   const data = [body.webhookData, body.data, body].find(
-    (place): place is Body => isObject(place) && ('webhookUrl' in place || 'webhookEnabled' in place),
+    (place): place is Body => isBody(place) && ('webhookUrl' in place || 'webhookEnabled' in place),
   );
   if (!data) return badShape(reply);
   const fields = data === body ? withoutEnvelope(body) : data;
@@ -72,23 +71,13 @@ export function webhookFromReply(reply: JsonReply): ApiResult<Webhook> {
   const secondary = data.webhookSecondaryUrl;
   return success({
     url,
-    enabled: enabledFrom(data.webhookEnabled),
+    enabled: yesNo(data.webhookEnabled),
     secondaryUrl: typeof secondary === 'string' && secondary !== '' ? secondary : undefined,
     fields,
   });
 }
 
-function enabledFrom(value: unknown): boolean | undefined {
-  if (value === true || value === 'true' || value === 1) return true;
-  if (value === false || value === 'false' || value === 0) return false;
-  return undefined;
-}
-
 /** The reply's own status fields are not webhook configuration, so they are never written back. */
 function withoutEnvelope(body: Body): Body {
   return Object.fromEntries(Object.entries(body).filter(([name]) => name !== 'error' && name !== 'message'));
-}
-
-function isObject(value: unknown): value is Body {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -1,10 +1,10 @@
-import { ApiError } from '../api/errors';
 import { hostOf } from '../core/baseUrl';
 import { InstanceRef } from '../core/instanceRef';
 import { StatusEntry } from '../instances/statusCache';
+import { LastingProblem, lastingProblem, problemText } from '../text/instanceState';
 import { Translate } from '../text/translate';
 
-export type AttentionReason = 'tokenRejected' | 'notFound' | 'unreachable';
+export type AttentionReason = LastingProblem;
 
 export interface Attention {
   instance: InstanceRef;
@@ -12,21 +12,12 @@ export interface Attention {
 }
 
 /**
- * The failures that stay until the user acts: a rotated token, a key or host
- * that is wrong, a host that cannot be reached. A glitch the next check may
- * clear (a 5xx, a slow-down) is the tree's to show, not worth a badge.
+ * The failures that stay until the user acts earn the badge; a glitch the
+ * next check may clear (a 5xx, a slow-down) is the tree's to show.
  */
-const REASONS: Partial<Record<ApiError['kind'], AttentionReason>> = {
-  unauthorized: 'tokenRejected',
-  notFound: 'notFound',
-  unreachable: 'unreachable',
-  timeout: 'unreachable',
-  network: 'unreachable',
-};
-
 export function needingAttention(rows: Array<{ instance: InstanceRef; entry: StatusEntry | undefined }>): Attention[] {
   return rows.flatMap(({ instance, entry }) => {
-    const reason = entry?.kind === 'error' ? REASONS[entry.error.kind] : undefined;
+    const reason = entry?.kind === 'error' ? lastingProblem(entry.error.kind) : undefined;
     return reason ? [{ instance, reason }] : [];
   });
 }
@@ -51,18 +42,7 @@ export function attentionBadge(list: Attention[], t: Translate): { value: number
       : t('{0} MegaAPI instances need attention', list.length);
   const named = list
     .slice(0, MAX_NAMED)
-    .map((a) => t('{0} on {1} ({2})', a.instance.key, hostOf(a.instance.baseUrl), reasonText(a.reason, t)));
+    .map((a) => t('{0} on {1} ({2})', a.instance.key, hostOf(a.instance.baseUrl), problemText(a.reason, t)));
   if (list.length > MAX_NAMED) named.push(t('and {0} more', list.length - MAX_NAMED));
   return { value: list.length, tooltip: `${headline}: ${named.join(', ')}` };
-}
-
-function reasonText(reason: AttentionReason, t: Translate): string {
-  switch (reason) {
-    case 'tokenRejected':
-      return t('token rejected');
-    case 'notFound':
-      return t('not found');
-    case 'unreachable':
-      return t('unreachable');
-  }
 }

@@ -4,6 +4,7 @@ import { serverText } from '../core/serverText';
 import { StatusEntry } from '../instances/statusCache';
 import { linkedAccount } from '../text/account';
 import { describeError } from '../text/errorText';
+import { lastingProblem, notLinkedText, problemText } from '../text/instanceState';
 import { Translate } from '../text/translate';
 
 export type InstanceIcon = 'pass-filled' | 'circle-large-outline' | 'question' | 'error' | 'key' | 'sync~spin';
@@ -55,29 +56,13 @@ export function describeInstance(
     case 'disconnected': {
       // Values other than "connected" are shown as the server said them, made inert.
       const raw = serverText(entry.status.status, 60);
-      const shown = raw && raw !== 'unknown' ? raw : t('not linked');
-      return look(shown, 'circle-large-outline', raw || t('not linked'), 'disconnected');
+      return look(notLinkedText(entry.status, t), 'circle-large-outline', raw || t('not linked'), 'disconnected');
     }
     case 'noToken':
       return look(t('no token'), 'key', t('no token stored on this machine: use Set Token'), 'noToken');
     case 'error': {
       const message = describeError(entry.error, { host, key: instance.key }, t).message;
-      return look(shortError(entry.error.kind, t), 'error', message, `error.${entry.error.kind}`);
+      return look(problemText(lastingProblem(entry.error.kind), t), 'error', message, `error.${entry.error.kind}`);
     }
-  }
-}
-
-function shortError(kind: string, t: Translate): string {
-  switch (kind) {
-    case 'unauthorized':
-      return t('token rejected');
-    case 'notFound':
-      return t('not found');
-    case 'timeout':
-    case 'unreachable':
-    case 'network':
-      return t('unreachable');
-    default:
-      return t('error');
   }
 }

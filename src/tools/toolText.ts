@@ -2,11 +2,11 @@ import { ApiResult } from '../api/errors';
 import { InstanceStatus } from '../api/replies';
 import { hostOf } from '../core/baseUrl';
 import { InstanceRef } from '../core/instanceRef';
-import { serverText } from '../core/serverText';
 import { StatusEntry } from '../instances/statusCache';
 import { linkedAccount } from '../text/account';
 import { describeError } from '../text/errorText';
 import { instanceKeyReason } from '../text/reasons';
+import { instanceStateText, notLinkedText } from '../text/instanceState';
 import { Translate } from '../text/translate';
 import { InstanceProblem } from './toolInput';
 
@@ -52,26 +52,7 @@ export function instanceProblemText(problem: InstanceProblem, t: Translate): str
 /** The last known state of one instance, as one line for the list. */
 export function stateLine(instance: InstanceRef, entry: StatusEntry | undefined, t: Translate): string {
   const host = hostOf(instance.baseUrl);
-  return t('{0} on {1}: {2}', instance.key, host, stateText(instance, entry, t));
-}
-
-function stateText(instance: InstanceRef, entry: StatusEntry | undefined, t: Translate): string {
-  switch (entry?.kind) {
-    case undefined:
-      return t('not checked yet');
-    case 'checking':
-      return t('checking…');
-    case 'connected': {
-      const who = linkedAccount(entry.status.user);
-      return who ? t('connected, linked to {0}', who) : t('connected');
-    }
-    case 'disconnected':
-      return notLinked(entry.status, t);
-    case 'noToken':
-      return t('no token stored on this machine');
-    case 'error':
-      return describeError(entry.error, { host: hostOf(instance.baseUrl), key: instance.key }, t).message;
-  }
+  return t('{0} on {1}: {2}', instance.key, host, instanceStateText(instance, entry, t));
 }
 
 export function listText(rows: Array<{ instance: InstanceRef; entry: StatusEntry | undefined }>, t: Translate) {
@@ -95,19 +76,13 @@ export function statusText(instance: InstanceRef, result: ApiResult<InstanceStat
       '{0} on {1} is not linked to WhatsApp (state: {2}). A phone can be linked with the QR panel or a pairing code.',
       instance.key,
       host,
-      notLinked(status, t),
+      notLinkedText(status, t),
     );
   }
   const who = linkedAccount(status.user);
   return who
     ? t('{0} on {1} is connected to WhatsApp, linked to {2}.', instance.key, host, who)
     : t('{0} on {1} is connected to WhatsApp.', instance.key, host);
-}
-
-/** Values other than "connected" are the server's own words, made inert. */
-function notLinked(status: InstanceStatus, t: Translate): string {
-  const raw = serverText(status.status, 60);
-  return raw && raw !== 'unknown' ? raw : t('not linked');
 }
 
 function hosts(instances: InstanceRef[], t: Translate): string {
