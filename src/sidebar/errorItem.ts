@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { COMMANDS } from '../ui/commandIds';
 
 /**
  * Stands in for the list when checking it failed as a whole (not one
@@ -14,6 +15,6 @@ export class ErrorItem extends vscode.TreeItem {
     this.tooltip = detail;
     this.contextValue = 'error';
     this.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-    this.command = { command: 'megaapi.refreshInstances', title: t('Retry') };
+    this.command = { command: COMMANDS.refreshInstances, title: t('Retry') };
   }
 }

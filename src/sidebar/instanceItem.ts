@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { COMMANDS } from '../ui/commandIds';
 import { InstanceRef, instanceId } from '../core/instanceRef';
 import { InstanceLook } from './describeInstance';
 
@@ -20,7 +21,7 @@ export class InstanceItem extends vscode.TreeItem {
     this.contextValue = look.contextValue;
     this.iconPath = new vscode.ThemeIcon(look.icon, look.iconColor && new vscode.ThemeColor(look.iconColor));
     this.command = {
-      command: 'megaapi.showQr',
+      command: COMMANDS.showQr,
       title: vscode.l10n.t('Show QR'),
       arguments: [{ instance: this.instance }],
     };

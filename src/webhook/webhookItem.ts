@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { COMMANDS } from '../ui/commandIds';
 import { InstanceRef, instanceId } from '../core/instanceRef';
 import { WebhookLook } from './describeWebhook';
 
@@ -21,7 +22,7 @@ export class WebhookItem extends vscode.TreeItem {
     if (look.icon === 'error') {
       // Checking the instance again reads its webhook again too.
       this.command = {
-        command: 'megaapi.refreshStatus',
+        command: COMMANDS.refreshStatus,
         title: vscode.l10n.t('Retry'),
         arguments: [{ instance: this.instance }],
       };

@@ -1,0 +1,93 @@
+import * as assert from 'node:assert/strict';
+import { failure, success } from '../../../src/api/errors';
+import { Answered, RawReply } from '../../../src/api/rawReply';
+import { Webhook, WebhookChange } from '../../../src/api/webhook';
+import { InstanceRecords } from '../../../src/instances/records';
+import { WebhookCalls, changeWebhook } from '../../../src/webhook/webhookChange';
+import { WEBHOOK_MEMORY, WebhookMemory } from '../../../src/webhook/webhookMemory';
+import { MapMemento } from '../support';
+
+const A = { baseUrl: 'https://api.example', key: 'megastart-a' };
+const PROD: Webhook = { url: 'https://prod.example/hook', enabled: true, fields: {} };
+const TEST: WebhookChange = { url: 'https://test.example/hook', enabled: true };
+const reply = (what: string, status = 200): RawReply => ({ what, status, text: '{}', receivedAt: 0 });
+
+/** A server double: the write's answer, then what each read-back returns. */
+function calls(write: Answered<string>, back: Answered<Webhook>): WebhookCalls & { writes: WebhookChange[] } {
+  const writes: WebhookChange[] = [];
+  return {
+    writes,
+    write: (change) => {
+      writes.push(change);
+      return Promise.resolve(write);
+    },
+    read: () => Promise.resolve(back),
+  };
+}
+
+function memory(): WebhookMemory {
+  return new WebhookMemory(new InstanceRecords(new MapMemento(), WEBHOOK_MEMORY), () => 7);
+}
+
+describe('changing the webhook', () => {
+  it('writes the change, confirms it by reading back, and remembers what was there before', async () => {
+    const remembered = memory();
+    const read = { ...PROD, url: TEST.url, fields: { webhookUrl: TEST.url } };
+    const server = calls({ result: success('ok') }, { result: success(read) });
+    const outcome = await changeWebhook(A, PROD, TEST, server, remembered);
+    assert.equal(outcome.kind, 'changed');
+    assert.deepEqual(server.writes, [TEST]);
+    assert.deepEqual(remembered.get(A)?.previous, { url: PROD.url, enabled: true });
+  });
+
+  it('undoes the memory when the write fails, so Restore offers no change that did not happen', async () => {
+    const remembered = memory();
+    const refused = reply('Set webhook', 500);
+    const server = calls(
+      { result: failure({ kind: 'server', status: 500 }), reply: refused },
+      { result: success(PROD) },
+    );
+    const outcome = await changeWebhook(A, PROD, TEST, server, remembered);
+    assert.deepEqual(outcome, { kind: 'failed', error: { kind: 'server', status: 500 }, reply: refused });
+    assert.equal(remembered.get(A), undefined);
+  });
+
+  it('keeps what an earlier change remembered when a later write fails', async () => {
+    const remembered = memory();
+    await remembered.beforeChange(A, { url: PROD.url, enabled: true }, { url: TEST.url, enabled: true });
+    const before = remembered.get(A);
+    const testRead = { url: TEST.url, enabled: true, fields: {} };
+    const server = calls({ result: failure({ kind: 'timeout', seconds: 15 }) }, { result: success(PROD) });
+    await changeWebhook(A, testRead, { url: TEST.url, enabled: false }, server, remembered);
+    assert.deepEqual(remembered.get(A), before);
+  });
+
+  it('says the change is unconfirmed when the read-back fails, keeping the memory for Restore', async () => {
+    const remembered = memory();
+    const written = reply('Set webhook');
+    const server = calls(
+      { result: success('ok'), reply: written },
+      { result: failure({ kind: 'timeout', seconds: 15 }) },
+    );
+    const outcome = await changeWebhook(A, PROD, TEST, server, remembered);
+    assert.equal(outcome.kind, 'unconfirmed');
+    assert.equal(
+      outcome.kind === 'unconfirmed' && outcome.reply,
+      written,
+      'Show Reply shows the write, the last answer',
+    );
+    assert.deepEqual(remembered.get(A)?.previous, { url: PROD.url, enabled: true });
+  });
+
+  it('says what the server shows when the read-back differs, and counts it as the same series', async () => {
+    const remembered = memory();
+    const normalised: Webhook = { url: `${TEST.url}/`, enabled: true, fields: {} };
+    const backReply = reply('Webhook');
+    const server = calls({ result: success('ok') }, { result: success(normalised), reply: backReply });
+    const outcome = await changeWebhook(A, PROD, TEST, server, remembered);
+    assert.equal(outcome.kind, 'differs');
+    assert.equal(outcome.kind === 'differs' && outcome.back, normalised);
+    assert.deepEqual(remembered.get(A)?.written, { url: normalised.url, enabled: true });
+    assert.deepEqual(remembered.get(A)?.previous, { url: PROD.url, enabled: true });
+  });
+});
