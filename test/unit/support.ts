@@ -1,7 +1,7 @@
-import { SecretsLike } from '../../src/instances/tokenStore';
 import { InstanceClient } from '../../src/api/client';
 import { nodeFetch } from '../../src/api/nodeFetch';
 import { Clock } from '../../src/core/clock';
+import { SecretsLike } from '../../src/instances/tokenStore';
 import { Translate } from '../../src/text/translate';
 
 /** English pass-through for `vscode.l10n.t`: fills {0}, {1} ... like VS Code does. */
