@@ -7,7 +7,7 @@ const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' })
 run('bash', ['scripts/provision.sh']);
 run(process.execPath, ['scripts/build.mjs', '--tests']);
 run(process.execPath, ['scripts/package.mjs']);
-const demo = spawn(process.execPath, ['out/test/e2e/demo.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+const demo = spawn(process.execPath, ['out/test/e2e/harness/demo.js', ...process.argv.slice(2)], { stdio: 'inherit' });
 // Ctrl+C reaches both processes; the demo stops what it started, then this exits with it.
 process.on('SIGINT', () => {});
 demo.on('exit', (code) => process.exit(code ?? 0));

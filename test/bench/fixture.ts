@@ -14,9 +14,9 @@ export const BASELINE_QRS = [
  * decode an image of the same size) and packages it as a .vsix.
  */
 export async function packageBaseline(root: string): Promise<string> {
-  const dir = join(root, 'test/fixtures/baseline');
+  const dir = join(root, 'test/fixtures/bench/baseline');
   const [first, second] = await Promise.all(BASELINE_QRS.map(renderQrDataUrl));
   writeFileSync(join(dir, 'image.txt'), first);
   writeFileSync(join(dir, 'image2.txt'), second);
-  return packageFixture('baseline');
+  return packageFixture('bench/baseline');
 }

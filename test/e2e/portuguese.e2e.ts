@@ -12,7 +12,7 @@ describe('em português (pt-BR)', function () {
     // VS Code runs in a locale only when a language pack declares it; Microsoft's
     // cannot be downloaded here, so a fixture declares pt-br and translates
     // nothing of VS Code: every Portuguese word checked below is the extension's.
-    const fixture = packageFixture('pt-br-locale');
+    const fixture = packageFixture('e2e/pt-br-locale');
     stack = await startStack({
       instances: [`${KEY}:${TOKEN}`],
       qrRotateSeconds: 600,

@@ -1,11 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { projectRoot } from './env';
 import { resultsDir } from './stack';
 
-/** Packs a test fixture extension (test/fixtures/<name>) into test-results/<name>-fixture.vsix. */
-export function packageFixture(name: string): string {
+/**
+ * Packs a test fixture extension (test/fixtures/<suite>/<name>, named by the
+ * suite that uses it) into test-results/<name>-fixture.vsix.
+ */
+export function packageFixture(path: string): string {
+  const name = basename(path);
   const root = projectRoot();
   mkdirSync(resultsDir, { recursive: true });
   const out = join(resultsDir, `${name}-fixture.vsix`);
@@ -19,7 +23,7 @@ export function packageFixture(name: string): string {
       '--out',
       out,
     ],
-    { cwd: join(root, 'test/fixtures', name), stdio: 'ignore' },
+    { cwd: join(root, 'test/fixtures', path), stdio: 'ignore' },
   );
   return out;
 }

@@ -176,7 +176,10 @@ describe('InstanceClient against the mock MegaAPI', function () {
   it('refuses a host whose TLS certificate is not trusted, naming the problem, and sends nothing', async () => {
     let requests = 0;
     const server = createHttpsServer(
-      { key: readFileSync('test/fixtures/tls/localhost.key'), cert: readFileSync('test/fixtures/tls/localhost.crt') },
+      {
+        key: readFileSync('test/fixtures/unit/tls/localhost.key'),
+        cert: readFileSync('test/fixtures/unit/tls/localhost.crt'),
+      },
       (_req, res) => {
         requests++;
         res.end('{}');

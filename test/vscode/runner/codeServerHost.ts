@@ -8,7 +8,7 @@ import { freePort, startProcess, stopProcess, waitFor } from '../../e2e/harness/
 import { CHROMIUM_ARGS } from '../../e2e/harness/workbench';
 import { HostRun } from './host';
 import { UiDriver } from './uiDriver';
-import { UI_DRIVER_ENV } from '../ui/uiRequest';
+import { UI_DRIVER_ENV } from '../uiRequest';
 
 /**
  * Runs the suite in code-server's remote Node extension host, driven by

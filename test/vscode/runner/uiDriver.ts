@@ -1,10 +1,10 @@
 import { Page } from 'playwright-core';
-import { UI_REQUEST_MARKER, UiRequest, isUiRequest } from '../ui/uiRequest';
+import { UI_REQUEST_MARKER, UiRequest, isUiRequest } from '../uiRequest';
 
 const STEP_TIMEOUT_MS = 15_000;
 
 /**
- * Types into the workbench's prompts for the suite (see ../ui/uiRequest.ts),
+ * Types into the workbench's prompts for the suite (see ../uiRequest.ts),
  * one request after the other in the order they were printed: a flow's
  * prompts come in sequence, and each waits for its own.
  */

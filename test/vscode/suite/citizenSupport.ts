@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { UI_DRIVER_ENV, UI_REQUEST_MARKER, UiRequest } from '../ui/uiRequest';
+import { UI_DRIVER_ENV, UI_REQUEST_MARKER, UiRequest } from '../uiRequest';
 import { api } from './support';
 
 /** Helpers for citizen.test.ts: the runner's UI driver, shown messages, the mock. */
@@ -11,7 +11,7 @@ export function hasUiDriver(): boolean {
   return process.env[UI_DRIVER_ENV] === '1';
 }
 
-/** Asks the runner's browser to type into the workbench's prompts (see ../ui/uiRequest.ts), in this order. */
+/** Asks the runner's browser to type into the workbench's prompts (see ../uiRequest.ts), in this order. */
 export function typeInto(...prompts: Array<{ expect: string; text: string }>): void {
   for (const prompt of prompts) {
     const request: UiRequest = { type: 'quickInput', ...prompt };

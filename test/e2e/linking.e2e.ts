@@ -7,7 +7,7 @@ import { Stack, screenshotsDir, startStack } from './harness/stack';
 const KEY = 'megastart-life1';
 const TOKEN = 'token-life';
 
-describe('the linking lifecycle: auto-refresh, cap, pairing code, sidebar, connect, logout and restart', function () {
+describe('linking: auto-refresh, cap, pairing code, sidebar, connect, logout and restart', function () {
   let stack: Stack;
 
   before(async function () {

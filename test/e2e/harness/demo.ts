@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { CodeServer } from './harness/codeServer';
-import { e2eEnv, vsixPath } from './harness/env';
-import { MockProcess } from './harness/mockProcess';
-import { freePort, stopAll } from './harness/processes';
+import { CodeServer } from './codeServer';
+import { e2eEnv, vsixPath } from './env';
+import { MockProcess } from './mockProcess';
+import { freePort, stopAll } from './processes';
 
 /**
  * `npm run demo`: the mock MegaAPI with a demo instance and code-server with

@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import { waitFor } from './harness/processes';
+import { Stack, startStack } from './harness/stack';
+
+const KEY = 'megastart-after1';
+const TOKEN = 'token-after-8c2d';
+
+describe('messages: a test message and a number check', function () {
+  let stack: Stack;
+
+  before(async function () {
+    stack = await startStack({
+      instances: [`${KEY}:${TOKEN}`],
+      qrRotateSeconds: 600,
+      // The panel stays open once linked, so its "Send a test message" button can be used.
+      settings: (mockUrl) => ({ 'megaapi.baseUrl': mockUrl, 'megaapi.closePanelWhenConnected': false }),
+    });
+    const { workbench, mock } = stack;
+    await workbench.showQrFor(KEY, TOKEN);
+    await mock.connect(KEY);
+    await workbench.waitForPanelState('connected', 20_000);
+  });
+  after(async () => stack?.stop());
+
+  const dialog = () => stack.workbench.page.locator('.monaco-dialog-box');
+  const notification = (text: string | RegExp) =>
+    stack.workbench.page.locator('.notification-toast', { hasText: text }).last();
+  const clickNotificationButton = async (text: string | RegExp, button: string) => {
+    await notification(text).locator('.monaco-button', { hasText: button }).click();
+  };
+  /**
+   * VS Code drops a toast that comes within 800 ms of three others (it goes
+   * to the notification center only); a test is faster than a person, so it
+   * clears the toasts it has read and lets that window pass before the next step.
+   */
+  const settle = async () => {
+    await stack.workbench.runCommand('Notifications: Clear All Notifications');
+    await stack.workbench.page.waitForTimeout(900);
+  };
+  const inputValue = () => stack.workbench.page.locator('.quick-input-widget input').inputValue();
+
+  it('a test message from the connected panel reaches MegaAPI with the right body, only after the confirmation', async () => {
+    const { workbench, mock } = stack;
+    const text = 'Test from the e2e suite ✅';
+    await workbench.clickInPanel('button[data-action="sendTestMessage"]');
+    await workbench.answer('To: a WhatsApp number', '+55 11 91234-5678');
+    await workbench.prompt('The text of the test message');
+    assert.match(await inputValue(), new RegExp(`instance ${KEY} works`), 'the text is prefilled');
+    await workbench.answer('The text of the test message', text);
+
+    await dialog().waitFor();
+    const asked = await dialog().innerText();
+    for (const part of [KEY, 'Loja Teste', '+55 11 98765-4321', '+55 11 91234-5678', text]) {
+      assert.ok(asked.includes(part), `the confirmation names ${part}: ${asked}`);
+    }
+    assert.deepEqual(await mock.sentMessages(KEY), [], 'nothing is sent before the confirmation');
+    await dialog()
+      .locator('.dialog-buttons .monaco-button', { hasText: /^Send$/ })
+      .click();
+
+    const [sent] = await waitFor('the message at the mock', async () => {
+      const messages = await mock.sentMessages(KEY);
+      return messages.length > 0 ? messages : undefined;
+    });
+    assert.deepEqual([sent.to, sent.text], ['5511912345678', text]);
+    const posts = (await mock.requests(KEY)).filter((r) => r.method === 'POST');
+    assert.deepEqual(
+      posts.map((r) => [r.path, r.body]),
+      [[`/rest/sendMessage/${KEY}/text`, { messageData: { to: '5511912345678', text } }]],
+    );
+
+    await notification(sent.id).waitFor();
+    await clickNotificationButton(sent.id, 'Show Reply');
+    const editor = workbench.page.locator('.monaco-editor .view-lines').last();
+    await waitFor('the reply in an editor', async () =>
+      (await editor.innerText()).includes(sent.id) ? true : undefined,
+    );
+    assert.ok(!(await editor.innerText()).includes(TOKEN));
+    await workbench.runCommand('View: Close All Editors');
+  });
+
+  it('a second test message from the palette starts from the last destination', async () => {
+    const { workbench } = stack;
+    await workbench.runCommand('MegaAPI: Send Test Message');
+    await workbench.prompt('To: a WhatsApp number');
+    assert.equal(await inputValue(), '5511912345678');
+    await workbench.pressEscape();
+  });
+
+  it('a number check says yes for a number WhatsApp knows and no for one it does not', async () => {
+    const { workbench, mock } = stack;
+    const asked = async () =>
+      (await mock.requests(KEY))
+        .filter((r) => r.path === `/rest/instance/isOnWhatsApp/${KEY}`)
+        .map((r) => new URLSearchParams(r.query).get('jid'));
+    await mock.addKnownNumber(KEY, '5521988887777');
+    for (const [digits, answer] of [
+      ['5521988887777', 'Yes: +55 21 98888-7777 is on WhatsApp. Its JID is 5521988887777@s.whatsapp.net.'],
+      ['5511900001111', 'No: +55 11 90000-1111 is not on WhatsApp.'],
+    ]) {
+      await workbench.runCommand('MegaAPI: Is This Number on WhatsApp?');
+      await workbench.prompt('Is this number on WhatsApp?');
+      assert.equal(await inputValue(), '5511912345678', 'prefilled with the last test destination');
+      await workbench.answer('Is this number on WhatsApp?', digits);
+      await waitFor(`the check of ${digits} at the mock`, async () =>
+        (await asked()).includes(`${digits}@s.whatsapp.net`) ? true : undefined,
+      );
+      await notification(answer).waitFor();
+      await settle();
+    }
+    assert.deepEqual(await asked(), ['5521988887777@s.whatsapp.net', '5511900001111@s.whatsapp.net']);
+  });
+});
