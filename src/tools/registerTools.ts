@@ -1,3 +1,5 @@
+// The Copilot agent-mode tools: one language-model tool per name in toolNames.ts,
+// each a thin layer over the base services (checks, remote) and the QR panel it is handed.
 import vscode = require('vscode');
 import { getStatus, listInstances, requestPairingCode, showQr } from './instanceTools';
 import { logoutInstance, restartInstance } from './lifecycleTools';
