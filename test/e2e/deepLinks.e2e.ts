@@ -29,7 +29,7 @@ describe('links to an instance', function () {
   });
 
   const dialogButton = async (expected: RegExp, button: string): Promise<string> => {
-    const dialog = stack.workbench.page.locator('.monaco-dialog-box');
+    const dialog = stack.workbench.dialog();
     await dialog.waitFor();
     const text = await dialog.innerText();
     assert.match(text, expected);

@@ -98,7 +98,7 @@ describe('linking: auto-refresh, cap, pairing code, sidebar, connect, logout and
       ['MegaAPI: Restart', 'Restart', `/rest/instance/${KEY}/restart`],
     ]) {
       await workbench.runCommand(command);
-      const dialog = workbench.page.locator('.monaco-dialog-box');
+      const dialog = workbench.dialog();
       await dialog.waitFor();
       assert.match(await dialog.innerText(), new RegExp(KEY));
       await dialog.locator('.dialog-buttons .monaco-button', { hasText: button }).click();

@@ -22,39 +22,23 @@ describe('messages: a test message and a number check', function () {
   });
   after(async () => stack?.stop());
 
-  const dialog = () => stack.workbench.page.locator('.monaco-dialog-box');
-  const notification = (text: string | RegExp) =>
-    stack.workbench.page.locator('.notification-toast', { hasText: text }).last();
-  const clickNotificationButton = async (text: string | RegExp, button: string) => {
-    await notification(text).locator('.monaco-button', { hasText: button }).click();
-  };
-  /**
-   * VS Code drops a toast that comes within 800 ms of three others (it goes
-   * to the notification center only); a test is faster than a person, so it
-   * clears the toasts it has read and lets that window pass before the next step.
-   */
-  const settle = async () => {
-    await stack.workbench.runCommand('Notifications: Clear All Notifications');
-    await stack.workbench.page.waitForTimeout(900);
-  };
-  const inputValue = () => stack.workbench.page.locator('.quick-input-widget input').inputValue();
-
   it('a test message from the connected panel reaches MegaAPI with the right body, only after the confirmation', async () => {
     const { workbench, mock } = stack;
     const text = 'Test from the e2e suite ✅';
     await workbench.clickInPanel('button[data-action="sendTestMessage"]');
     await workbench.answer('To: a WhatsApp number', '+55 11 91234-5678');
     await workbench.prompt('The text of the test message');
-    assert.match(await inputValue(), new RegExp(`instance ${KEY} works`), 'the text is prefilled');
+    assert.match(await stack.workbench.inputValue(), new RegExp(`instance ${KEY} works`), 'the text is prefilled');
     await workbench.answer('The text of the test message', text);
 
-    await dialog().waitFor();
-    const asked = await dialog().innerText();
+    await stack.workbench.dialog().waitFor();
+    const asked = await stack.workbench.dialog().innerText();
     for (const part of [KEY, 'Loja Teste', '+55 11 98765-4321', '+55 11 91234-5678', text]) {
       assert.ok(asked.includes(part), `the confirmation names ${part}: ${asked}`);
     }
     assert.deepEqual(await mock.sentMessages(KEY), [], 'nothing is sent before the confirmation');
-    await dialog()
+    await stack.workbench
+      .dialog()
       .locator('.dialog-buttons .monaco-button', { hasText: /^Send$/ })
       .click();
 
@@ -69,8 +53,8 @@ describe('messages: a test message and a number check', function () {
       [[`/rest/sendMessage/${KEY}/text`, { messageData: { to: '5511912345678', text } }]],
     );
 
-    await notification(sent.id).waitFor();
-    await clickNotificationButton(sent.id, 'Show Reply');
+    await stack.workbench.notification(sent.id).waitFor();
+    await stack.workbench.clickNotificationButton(sent.id, 'Show Reply');
     const editor = workbench.page.locator('.monaco-editor .view-lines').last();
     await waitFor('the reply in an editor', async () =>
       (await editor.innerText()).includes(sent.id) ? true : undefined,
@@ -83,7 +67,7 @@ describe('messages: a test message and a number check', function () {
     const { workbench } = stack;
     await workbench.runCommand('MegaAPI: Send Test Message');
     await workbench.prompt('To: a WhatsApp number');
-    assert.equal(await inputValue(), '5511912345678');
+    assert.equal(await stack.workbench.inputValue(), '5511912345678');
     await workbench.pressEscape();
   });
 
@@ -100,13 +84,13 @@ describe('messages: a test message and a number check', function () {
     ]) {
       await workbench.runCommand('MegaAPI: Is This Number on WhatsApp?');
       await workbench.prompt('Is this number on WhatsApp?');
-      assert.equal(await inputValue(), '5511912345678', 'prefilled with the last test destination');
+      assert.equal(await stack.workbench.inputValue(), '5511912345678', 'prefilled with the last test destination');
       await workbench.answer('Is this number on WhatsApp?', digits);
       await waitFor(`the check of ${digits} at the mock`, async () =>
         (await asked()).includes(`${digits}@s.whatsapp.net`) ? true : undefined,
       );
-      await notification(answer).waitFor();
-      await settle();
+      await stack.workbench.notification(answer).waitFor();
+      await stack.workbench.settleNotifications();
     }
     assert.deepEqual(await asked(), ['5521988887777@s.whatsapp.net', '5511900001111@s.whatsapp.net']);
   });

@@ -30,31 +30,15 @@ describe('the webhook: shown, set, disabled and restored', function () {
   });
   after(async () => stack?.stop());
 
-  const dialog = () => stack.workbench.page.locator('.monaco-dialog-box');
-  const notification = (text: string | RegExp) =>
-    stack.workbench.page.locator('.notification-toast', { hasText: text }).last();
-  /**
-   * VS Code drops a toast that comes within 800 ms of three others (it goes
-   * to the notification center only); a test is faster than a person, so it
-   * clears the toasts it has read and lets that window pass before the next step.
-   */
-  const settle = async () => {
-    await stack.workbench.runCommand('Notifications: Clear All Notifications');
-    await stack.workbench.page.waitForTimeout(900);
-  };
-  const inputValue = () => stack.workbench.page.locator('.quick-input-widget input').inputValue();
-  const sidebarRow = (text: string) =>
-    stack.workbench.page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
-
   it('the sidebar shows the webhook under the connected instance, masked', async () => {
     const { workbench } = stack;
     await workbench.runCommand('View: Show MegaAPI');
-    const row = sidebarRow(KEY);
+    const row = stack.workbench.sidebarRow(KEY);
     await waitFor('the instance connected in the sidebar', async () =>
       (await row.innerText()).includes('Loja Teste') ? true : undefined,
     );
     await row.locator('.monaco-tl-twistie').click();
-    const webhook = sidebarRow('Webhook');
+    const webhook = stack.workbench.sidebarRow('Webhook');
     await waitFor('the webhook in the sidebar', async () =>
       (await webhook.innerText()).includes('example.com/hooks/megaapi-original · enabled') ? true : undefined,
     );
@@ -64,23 +48,27 @@ describe('the webhook: shown, set, disabled and restored', function () {
     const { workbench, mock } = stack;
     await workbench.runCommand('MegaAPI: Set Webhook');
     await workbench.prompt('Set the webhook of');
-    assert.equal(await inputValue(), ORIGINAL.webhookUrl, 'the current URL, in full, only in the input box');
+    assert.equal(
+      await stack.workbench.inputValue(),
+      ORIGINAL.webhookUrl,
+      'the current URL, in full, only in the input box',
+    );
     await workbench.page.locator('.quick-input-widget input').fill('http://localhost:3000/hook');
     await workbench.prompt('MegaAPI cannot reach this machine');
     await workbench.answer('Set the webhook of', TEST_URL);
 
-    await notification(/is now https:\/\/hooks\.example\.test\/e2e\?…/).waitFor();
+    await stack.workbench.notification(/is now https:\/\/hooks\.example\.test\/e2e\?…/).waitFor();
     assert.deepEqual(await mock.webhook(KEY), { ...ORIGINAL, webhookUrl: TEST_URL, webhookEnabled: true });
     const state = await mock.state(KEY);
     assert.deepEqual(state.webhookConfigs, [{ messageData: { ...ORIGINAL, webhookUrl: TEST_URL } }]);
-    const webhook = sidebarRow('Webhook');
+    const webhook = stack.workbench.sidebarRow('Webhook');
     await waitFor('the new webhook in the sidebar', async () =>
       (await webhook.innerText()).includes('hooks.example.test/e2e?… · enabled') ? true : undefined,
     );
     assert.ok(!(await workbench.notifications()).join('\n').includes('s3cr3t'), 'the secret stays out of messages');
     assert.ok(!(await webhook.innerText()).includes('s3cr3t'), 'and out of the sidebar');
     // The README's picture: the webhook item with its tooltip, which shows the full URL, masked.
-    await settle();
+    await stack.workbench.settleNotifications();
     const sash = await workbench.page.locator('.part.sidebar').boundingBox();
     if (sash) {
       // Wider, so the picture shows the item's one line in full.
@@ -102,33 +90,34 @@ describe('the webhook: shown, set, disabled and restored', function () {
 
   it('Enable/Disable keeps the URL; Restore Previous Webhook puts the original back after asking', async () => {
     const { workbench, mock } = stack;
-    await settle();
+    await stack.workbench.settleNotifications();
     await workbench.runCommand('MegaAPI: Enable/Disable Webhook');
-    await notification(/webhook of megastart-after1 is disabled/).waitFor();
+    await stack.workbench.notification(/webhook of megastart-after1 is disabled/).waitFor();
     assert.deepEqual(await mock.webhook(KEY), { ...ORIGINAL, webhookUrl: TEST_URL, webhookEnabled: false });
     await waitFor('the disabled webhook in the sidebar', async () =>
-      (await sidebarRow('Webhook').innerText()).includes('· disabled') ? true : undefined,
+      (await stack.workbench.sidebarRow('Webhook').innerText()).includes('· disabled') ? true : undefined,
     );
 
-    await settle();
+    await stack.workbench.settleNotifications();
     await workbench.runCommand('MegaAPI: Restore Previous Webhook');
-    await dialog().waitFor();
-    const asked = await dialog().innerText();
+    await stack.workbench.dialog().waitFor();
+    const asked = await stack.workbench.dialog().innerText();
     assert.match(asked, /example\.com\/hooks\/megaapi-original/);
     assert.ok(!asked.includes('s3cr3t'));
-    await dialog()
+    await stack.workbench
+      .dialog()
       .locator('.dialog-buttons .monaco-button', { hasText: /^Restore$/ })
       .click();
-    await notification(/previous webhook of megastart-after1 is back/).waitFor();
+    await stack.workbench.notification(/previous webhook of megastart-after1 is back/).waitFor();
     assert.deepEqual(await mock.webhook(KEY), ORIGINAL);
     await waitFor('the original webhook in the sidebar', async () =>
-      (await sidebarRow('Webhook').innerText()).includes('example.com/hooks/megaapi-original · enabled')
+      (await stack.workbench.sidebarRow('Webhook').innerText()).includes('example.com/hooks/megaapi-original · enabled')
         ? true
         : undefined,
     );
 
-    await settle();
+    await stack.workbench.settleNotifications();
     await workbench.runCommand('MegaAPI: Restore Previous Webhook');
-    await notification(/no previous webhook to restore/).waitFor();
+    await stack.workbench.notification(/no previous webhook to restore/).waitFor();
   });
 });

@@ -256,6 +256,40 @@ export class Workbench {
     return box;
   }
 
+  /** The modal dialog on screen (a confirmation). */
+  dialog() {
+    return this.page.locator('.monaco-dialog-box');
+  }
+
+  /** The newest toast that says `text`. */
+  notification(text: string | RegExp) {
+    return this.page.locator('.notification-toast', { hasText: text }).last();
+  }
+
+  async clickNotificationButton(text: string | RegExp, button: string): Promise<void> {
+    await this.notification(text).locator('.monaco-button', { hasText: button }).click();
+  }
+
+  /**
+   * VS Code drops a toast that comes within 800 ms of three others (it goes
+   * to the notification center only); a test is faster than a person, so it
+   * clears the toasts it has read and lets that window pass before the next step.
+   */
+  async settleNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications');
+    await this.page.waitForTimeout(900);
+  }
+
+  /** What the open input box or quick pick holds. */
+  inputValue(): Promise<string> {
+    return this.page.locator('.quick-input-widget input').inputValue();
+  }
+
+  /** A row of the MegaAPI sidebar that says `text`. */
+  sidebarRow(text: string) {
+    return this.page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+  }
+
   async notifications(): Promise<string[]> {
     return this.page.locator('.notification-toast .notification-list-item-message').allInnerTexts();
   }
