@@ -1,12 +1,13 @@
 import type { IncomingMessage } from 'node:http';
-import { AfterLinkAction, answerAfterLinkControl } from './afterLinkControl';
 import { parseJson, readBody } from './body';
 import { FaultQueue, parseFault } from './faults';
 import type { InFlight } from './inFlight';
+import { answerMessagesControl } from './messagesControl';
 import type { RequestLog } from './requestLog';
 import { NOT_FOUND, pathSegments } from './routes';
 import { Reply, json } from './send';
 import type { MockState, MockUser } from './state';
+import { answerWebhookControl } from './webhookControl';
 
 export interface MockContext {
   state: MockState;
@@ -38,11 +39,13 @@ export async function answerControl(ctx: MockContext, req: IncomingMessage, path
       case 'POST instances/*/rotate':
         return instanceAction(ctx, parts[1], parts[2], await readJson(req));
       case 'GET instances/*/messages':
-      case 'GET instances/*/webhook':
-        return answerAfterLinkControl(ctx.state, 'GET', parts[1], parts[2] as AfterLinkAction, undefined);
-      case 'POST instances/*/webhook':
+        return answerMessagesControl(ctx.state, parts[1], 'messages', undefined);
       case 'POST instances/*/numbers':
-        return answerAfterLinkControl(ctx.state, 'POST', parts[1], parts[2] as AfterLinkAction, await readJson(req));
+        return answerMessagesControl(ctx.state, parts[1], 'numbers', await readJson(req));
+      case 'GET instances/*/webhook':
+        return answerWebhookControl(ctx.state, 'GET', parts[1], undefined);
+      case 'POST instances/*/webhook':
+        return answerWebhookControl(ctx.state, 'POST', parts[1], await readJson(req));
       case 'GET faults':
         return json(200, { faults: ctx.faults.pending });
       case 'POST faults': {

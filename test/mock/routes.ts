@@ -1,15 +1,19 @@
-import { AfterLinkRoute, answerAfterLink, isAfterLinkRoute, matchAfterLink } from './afterLinkRoutes';
 import type { RequestBody } from './body';
+import { groupsRoutes } from './groups';
+import { messagesRoutes } from './messagesRoutes';
 import { makePairingCode, isValidPhoneNumber } from './qr';
+import type { FeatureMatch, FeatureRoutes } from './restFeature';
 import { Reply, json } from './send';
 import type { InstanceState, MockState } from './state';
+import { webhookRoutes } from './webhookRoutes';
 
 export type RestRoute = 'qrcode' | 'status' | 'pairingCode' | 'logout' | 'restart';
 
-export interface RestMatch {
-  route: RestRoute | AfterLinkRoute;
-  key: string;
-}
+/** The linking routes are answered here; every other feature brings its own answer. */
+export type RestMatch = { route: RestRoute; key: string } | FeatureMatch;
+
+/** Tried before the linking routes; no two share a pattern, so the order is not a priority. */
+const FEATURES: FeatureRoutes[] = [messagesRoutes, webhookRoutes, groupsRoutes];
 
 export const NOT_FOUND = (): Reply => json(404, { error: true, message: 'Not found' });
 const ALREADY_LOGGED_IN = (): Reply => json(200, { error: true, message: 'User is already logged in' });
@@ -27,8 +31,10 @@ export function pathSegments(pathname: string): string[] | undefined {
 export function matchRest(method: string, pathname: string): RestMatch | undefined {
   const parts = pathSegments(pathname);
   if (!parts || parts[0] !== 'rest' || parts.some((p) => p === '')) return undefined;
-  const afterLink = matchAfterLink(method, parts.slice(1));
-  if (afterLink) return afterLink;
+  for (const feature of FEATURES) {
+    const found = feature(method, parts.slice(1));
+    if (found) return found;
+  }
   if (parts[1] !== 'instance') return undefined;
   const [, , a, b] = parts;
   if (method === 'GET' && parts.length === 3) return { route: 'status', key: a };
@@ -57,7 +63,7 @@ export async function answerRest(
   const instance = state.find(match.key);
   if (!instance) return json(404, { error: true, message: 'Instance not found' });
   if (!isAuthorized(instance, authorization)) return json(401, { error: true, message: 'Unauthorized' });
-  if (isAfterLinkRoute(match.route)) return answerAfterLink(instance, match.route, query, body);
+  if ('answer' in match) return match.answer(instance, query, body);
 
   switch (match.route) {
     case 'qrcode': {

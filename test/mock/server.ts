@@ -1,19 +1,21 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { SentMessage, WebhookData } from './afterLinkState';
 import { loggedBody, readBody } from './body';
 import { answerControl, MockContext, resetAll } from './control';
 import { FaultQueue, MockFault } from './faults';
 import { InFlight } from './inFlight';
+import type { SentMessage } from './messagesState';
 import { MockRequestLog, RequestLog } from './requestLog';
 import { answerRest, isAuthorized, matchRest } from './routes';
 import { json, send, sendWithFault } from './send';
 import { MockInstance, MockState } from './state';
+import type { WebhookData } from './webhookState';
 
 export type { MockInstance } from './state';
 export type { MockFault } from './faults';
 export type { MockRequestLog } from './requestLog';
-export type { SentMessage, WebhookData } from './afterLinkState';
+export type { SentMessage } from './messagesState';
+export type { WebhookData } from './webhookState';
 
 export interface MockOptions {
   /** 0 picks a free port. Default 0. */
@@ -129,14 +131,14 @@ export async function startMockServer(opts: MockOptions): Promise<MockServer> {
     rotateQr: (key) => ctx.state.require(key).rotate(),
     addInstance: (instance) => void ctx.state.upsert(instance),
     addFault: (fault) => ctx.faults.add(fault),
-    sentMessages: (key) => ctx.state.require(key).afterLink.sent.map((m) => ({ ...m })),
-    webhook: (key) => ({ ...ctx.state.require(key).afterLink.webhook }),
-    webhookConfigs: (key) => structuredClone(ctx.state.require(key).afterLink.webhookConfigs),
+    sentMessages: (key) => ctx.state.require(key).messages.sent.map((m) => ({ ...m })),
+    webhook: (key) => ({ ...ctx.state.require(key).webhook.data }),
+    webhookConfigs: (key) => structuredClone(ctx.state.require(key).webhook.configs),
     setWebhook: (key, fields) => {
-      const problem = ctx.state.require(key).afterLink.mergeWebhook(fields);
+      const problem = ctx.state.require(key).webhook.merge(fields);
       if (problem !== undefined) throw new Error(problem);
     },
-    addKnownNumber: (key, digits) => ctx.state.require(key).afterLink.addKnownNumber(digits),
+    addKnownNumber: (key, digits) => ctx.state.require(key).messages.addKnownNumber(digits),
     reset: () => resetAll(ctx),
   };
 }

@@ -1,5 +1,6 @@
-import { AfterLinkSnapshot, AfterLinkState } from './afterLinkState';
+import { MessagesSnapshot, MessagesState } from './messagesState';
 import { makeQrContent, renderQrDataUrl } from './qr';
+import { WebhookSnapshot, WebhookState } from './webhookState';
 
 export interface MockInstance {
   key: string;
@@ -12,7 +13,7 @@ export interface MockUser {
   verifiedName: string;
 }
 
-export interface InstanceSnapshot extends AfterLinkSnapshot {
+export interface InstanceSnapshot extends MessagesSnapshot, WebhookSnapshot {
   connected: boolean;
   currentQr: string | undefined;
   issuedQrs: string[];
@@ -33,7 +34,8 @@ export class InstanceState {
   lastPairingCode: string | undefined;
   /** Every QR content actually sent to an API client, in order. */
   readonly issued: string[] = [];
-  readonly afterLink: AfterLinkState;
+  readonly messages: MessagesState;
+  readonly webhook = new WebhookState();
   private windowStart = 0;
   private baseSeq = 0;
   private current: { seq: number; content: string; image?: Promise<string> } | undefined;
@@ -44,7 +46,7 @@ export class InstanceState {
     private readonly rotateMs: number,
     private readonly now: () => number,
   ) {
-    this.afterLink = new AfterLinkState(now);
+    this.messages = new MessagesState(now);
     this.startLinkingAttempt();
   }
 
@@ -100,11 +102,15 @@ export class InstanceState {
   }
 
   snapshot(): InstanceSnapshot {
+    const { sentMessages, knownNumbers } = this.messages.snapshot(this.ownNumber());
+    // Fields in the order `GET /__mock/state` has always had them, so its JSON reads the same as text.
     const snap: InstanceSnapshot = {
       connected: this.connected,
       currentQr: this.currentQr(),
       issuedQrs: [...this.issued],
-      ...this.afterLink.snapshot(this.ownNumber()),
+      sentMessages,
+      ...this.webhook.snapshot(),
+      knownNumbers,
     };
     if (this.lastPairingCode !== undefined) snap.lastPairingCode = this.lastPairingCode;
     return snap;
@@ -147,7 +153,8 @@ export class MockState {
       instance.disconnect();
       instance.lastPairingCode = undefined;
       instance.issued.length = 0;
-      instance.afterLink.reset();
+      instance.messages.reset();
+      instance.webhook.reset();
     }
   }
 

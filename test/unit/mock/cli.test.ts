@@ -78,7 +78,7 @@ describe('mock MegaAPI CLI', () => {
     }
   });
 
-  it('serves the after-link endpoints for the default demo instance', async () => {
+  it('serves the message, webhook and group endpoints for the default demo instance', async () => {
     const child = spawn(process.execPath, [join(__dirname, '..', '..', 'mock', 'cli.js'), '--port', '0'], {
       stdio: ['ignore', 'pipe', 'ignore'],
     });

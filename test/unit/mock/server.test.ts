@@ -2,9 +2,7 @@ import jsQR from 'jsqr';
 import * as assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
 import { MockServer, startMockServer } from '../../mock/server';
-
-const KEY = 'megastart-test0001';
-const TOKEN = 'tok-1';
+import { CLOCK, INITIAL_WEBHOOK, INSTANCES, Json, KEY, TOKEN, mockCalls } from './support';
 
 function decodeQr(dataUrl: string): { text: string; png: PNG } {
   const match = /^data:image\/png;base64,(.+)$/.exec(dataUrl);
@@ -221,5 +219,131 @@ describe('mock MegaAPI server', () => {
     assert.deepEqual(await (await control('GET', 'requests')).json(), log);
     await control('DELETE', 'requests');
     assert.deepEqual(mock.requests(), []);
+  });
+});
+
+describe('mock MegaAPI server on the message, webhook and group endpoints', () => {
+  let mock: MockServer;
+  const { call, callJson, control, send, configWebhook } = mockCalls(() => mock);
+
+  before(async () => {
+    mock = await startMockServer({ instances: INSTANCES, now: () => CLOCK });
+  });
+  beforeEach(() => mock.reset());
+  after(() => mock.close());
+
+  it('checks the key before the token on every new route, and 404s a wrong method', async () => {
+    const routes: ((key: string) => { path: string; body?: unknown })[] = [
+      (key: string) => ({
+        path: `/rest/sendMessage/${key}/text`,
+        body: { messageData: { to: '5511999999999', text: 'hi' } },
+      }),
+      (key: string) => ({ path: `/rest/instance/isOnWhatsApp/${key}?jid=5511999999999@s.whatsapp.net` }),
+      (key: string) => ({ path: `/rest/webhook/${key}` }),
+      (key: string) => ({
+        path: `/rest/webhook/${key}/configWebhook`,
+        body: { messageData: { webhookEnabled: false } },
+      }),
+      (key: string) => ({ path: `/rest/group/list/${key}` }),
+    ];
+    for (const route of routes) {
+      const unknown = route('megastart-nope');
+      assert.deepEqual(await callJson(unknown.path, { body: unknown.body }), {
+        status: 404,
+        body: { error: true, message: 'Instance not found' },
+      });
+      const known = route(KEY);
+      const wrong = await callJson(known.path, { body: known.body, token: 'tok-2' });
+      assert.deepEqual(wrong, { status: 401, body: { error: true, message: 'Unauthorized' } }, known.path);
+    }
+    assert.deepEqual(mock.webhookConfigs(KEY), [], 'a refused call changes nothing');
+    for (const [method, path] of [
+      ['GET', `/rest/sendMessage/${KEY}/text`],
+      ['POST', `/rest/webhook/${KEY}`],
+      ['GET', `/rest/webhook/${KEY}/configWebhook`],
+      ['GET', `/rest/group/list`],
+    ]) {
+      assert.deepEqual(
+        await callJson(path, { method }),
+        { status: 404, body: { error: true, message: 'Not found' } },
+        `${method} ${path}`,
+      );
+    }
+  });
+
+  it('applies faults to the new paths; a replaced answer sends nothing, a delay still does', async () => {
+    mock.setConnected(KEY, true);
+    mock.addFault({ match: '/sendMessage/', status: 502, body: '<html>Bad Gateway</html>', contentType: 'text/html' });
+    mock.addFault({ match: '/sendMessage/', delayMs: 1, headers: { 'X-Mock': 'delayed' } });
+    mock.addFault({ match: '/configWebhook', resetMidBody: true });
+
+    const replaced = await call(`/rest/sendMessage/${KEY}/text`, {
+      body: { messageData: { to: '5511999999999', text: 'one' } },
+    });
+    assert.equal(replaced.status, 502);
+    assert.equal(await replaced.text(), '<html>Bad Gateway</html>');
+    assert.deepEqual(mock.sentMessages(KEY), []);
+
+    const delayed = await call(`/rest/sendMessage/${KEY}/text`, {
+      body: { messageData: { to: '5511999999999', text: 'two' } },
+    });
+    assert.equal(delayed.headers.get('x-mock'), 'delayed');
+    assert.equal(((await delayed.json()) as Json).error, false);
+    assert.deepEqual(
+      mock.sentMessages(KEY).map((m) => m.text),
+      ['two'],
+    );
+
+    const cut = await call(`/rest/webhook/${KEY}/configWebhook`, { body: { messageData: { webhookEnabled: false } } });
+    await assert.rejects(cut.text());
+    assert.equal(
+      mock.webhook(KEY).webhookEnabled,
+      false,
+      'a cut reply still ran the route, as when a real reply is lost',
+    );
+    assert.equal(mock.requests().length, 3, 'faulted requests are logged too');
+  });
+
+  it('logs each request body: parsed JSON, raw text cut short, or none', async () => {
+    const json = { messageData: { to: '5511999999999', text: 'hi' } };
+    await callJson(`/rest/sendMessage/${KEY}/text`, { body: json });
+    await callJson(`/rest/sendMessage/${KEY}/text`, {
+      body: 'to=5511999999999&text=hi',
+      contentType: 'application/x-www-form-urlencoded',
+    });
+    await callJson(`/rest/webhook/${KEY}/configWebhook`, { body: 'y'.repeat(5000), contentType: 'text/plain' });
+    await callJson(`/rest/webhook/${KEY}`);
+    await callJson(`/rest/sendMessage/${KEY}/text`, { body: 'z'.repeat((1 << 20) + 10) });
+
+    const log = mock.requests();
+    assert.deepEqual(log[0].body, json, 'parsed whatever the content type');
+    assert.equal(log[1].body, 'to=5511999999999&text=hi');
+    assert.equal(log[2].body, `${'y'.repeat(1024)}… [5000 bytes]`);
+    assert.equal('body' in log[3], false, 'no body, no field');
+    assert.equal(log[4].body, `${'z'.repeat(1024)}… [${(1 << 20) + 10} bytes]`);
+    assert.deepEqual(
+      log.map((r) => r.query),
+      ['', '', '', '', ''],
+    );
+    assert.deepEqual((await control('GET', 'requests')).body, log);
+  });
+
+  it('puts everything back on reset', async () => {
+    mock.setConnected(KEY, true);
+    await send({ to: '5511999999999', text: 'hi' });
+    await configWebhook({ webhookUrl: 'https://x.example/hook' });
+    mock.addKnownNumber(KEY, '5521912345678');
+    mock.reset();
+    const state = (await control('GET', 'state')).body as { instances: Record<string, Json> };
+    const { sentMessages, webhook, webhookConfigs, knownNumbers } = state.instances[KEY];
+    assert.deepEqual(
+      { sentMessages, webhook, webhookConfigs, knownNumbers },
+      {
+        sentMessages: [],
+        webhook: INITIAL_WEBHOOK,
+        webhookConfigs: [],
+        knownNumbers: ['5511999999999'],
+      },
+    );
   });
 });

@@ -113,7 +113,7 @@ export class Mock {
     return key === undefined ? all : all.filter((entry) => entry.key === key);
   }
 
-  /** The messages the mock accepted for sending, and its webhook setting, for the after-link commands. */
+  /** The messages the mock accepted for sending, and its webhook setting, for the message and webhook commands. */
   async sentMessages(key: string): Promise<Array<{ to: string; text: string }>> {
     return (
       (await this.control('GET', `/__mock/instances/${key}/messages`)) as {
