@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { waitFor } from './harness/processes';
 import { Stack, screenshotsDir, startStack } from './harness/stack';
 
-const KEY = 'megastart-webhook1';
+// Not "webhook" in the key: the sidebar's rows are found by text, and the key's row would match "Webhook" too.
+const KEY = 'megastart-hook1';
 const TOKEN = 'token-webhook-3f1a';
 const ORIGINAL = {
   webhookUrl: 'https://example.com/hooks/megaapi-original',
@@ -92,7 +93,7 @@ describe('the webhook: shown, set, disabled and restored', function () {
     const { workbench, mock } = stack;
     await stack.workbench.settleNotifications();
     await workbench.runCommand('MegaAPI: Enable/Disable Webhook');
-    await stack.workbench.notification(/webhook of megastart-after1 is disabled/).waitFor();
+    await stack.workbench.notification(new RegExp(`webhook of ${KEY} is disabled`)).waitFor();
     assert.deepEqual(await mock.webhook(KEY), { ...ORIGINAL, webhookUrl: TEST_URL, webhookEnabled: false });
     await waitFor('the disabled webhook in the sidebar', async () =>
       (await stack.workbench.sidebarRow('Webhook').innerText()).includes('· disabled') ? true : undefined,
@@ -108,7 +109,7 @@ describe('the webhook: shown, set, disabled and restored', function () {
       .dialog()
       .locator('.dialog-buttons .monaco-button', { hasText: /^Restore$/ })
       .click();
-    await stack.workbench.notification(/previous webhook of megastart-after1 is back/).waitFor();
+    await stack.workbench.notification(new RegExp(`previous webhook of ${KEY} is back`)).waitFor();
     assert.deepEqual(await mock.webhook(KEY), ORIGINAL);
     await waitFor('the original webhook in the sidebar', async () =>
       (await stack.workbench.sidebarRow('Webhook').innerText()).includes('example.com/hooks/megaapi-original · enabled')
