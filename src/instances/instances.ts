@@ -1,5 +1,6 @@
 import { InstanceRef, sameInstance } from '../core/instanceRef';
 import { InstanceRecords, RecordSpec } from './records';
+import { SerialMemento } from './serialMemento';
 import { MementoLike, SavedInstance, SavedInstances } from './savedInstances';
 import { StatusCache, StatusEntry } from './statusCache';
 import { SecretsLike, TokenStore } from './tokenStore';
@@ -31,12 +32,15 @@ export class Instances {
   private readonly listeners = new Set<Listener>();
   private readonly records: Array<InstanceRecords<unknown>> = [];
 
+  private readonly memento: MementoLike;
+
   constructor(
-    private readonly memento: MementoLike,
+    globalState: MementoLike,
     secrets: SecretsLike,
     private readonly now: () => number = Date.now,
   ) {
-    this.saved = new SavedInstances(memento);
+    this.memento = new SerialMemento(globalState);
+    this.saved = new SavedInstances(this.memento);
     this.tokens = new TokenStore(secrets);
     this.states = new StatusCache(now);
   }
