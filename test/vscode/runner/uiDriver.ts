@@ -41,6 +41,8 @@ export class UiDriver {
     const widget = this.page.locator('.quick-input-widget');
     const showing = async () => {
       if (!(await widget.isVisible())) return false;
+      // A box on its way out (Enter pressed, or the focus went elsewhere) takes no more typing.
+      if (await widget.evaluate((element) => element.classList.contains('quick-input-widget-closing'))) return false;
       const shown = await widget
         .locator('.quick-input-title, .quick-input-message, input')
         .evaluateAll((els) =>
