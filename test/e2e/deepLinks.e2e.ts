@@ -31,10 +31,12 @@ describe('links to an instance', function () {
   const dialogButton = async (expected: RegExp, button: string): Promise<string> => {
     const dialog = stack.workbench.dialog();
     await dialog.waitFor();
+    // This dialog, not "a dialog": the next one (ours, after VS Code's) can take its place at once.
+    const shown = await dialog.elementHandle();
     const text = await dialog.innerText();
     assert.match(text, expected);
     await dialog.locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^${button}$`) }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await shown?.waitForElementState('hidden');
     return text;
   };
 
