@@ -35,7 +35,7 @@ export class InstanceRecords<T> {
     return this.spec.valid(value) ? value : undefined;
   }
 
-  /** Undefined forgets. Nothing is written when nothing changes: each write is a round trip to the window. */
+  /** Undefined forgets. Forgetting what is not there writes nothing: each write is a round trip to the window. */
   async set(instance: InstanceRef, value: T | undefined): Promise<void> {
     const id = instanceId(instance);
     const current = this.all();

@@ -69,11 +69,6 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
     this.redraw.flush();
   }
 
-  /** Never rejects, like `refreshAll`. */
-  async refreshOne(instance: InstanceRef): Promise<void> {
-    await this.checks.one(instance);
-  }
-
   /** Expanding an instance lets each kind of item decide whether what it shows is still fresh. */
   expanded(instance: InstanceRef): void {
     for (const kind of this.kinds) kind.expanded(instance);

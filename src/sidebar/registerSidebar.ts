@@ -18,7 +18,7 @@ export function registerSidebar(
   kinds: readonly InstanceChildren[],
 ): { tree: InstancesTree; view: vscode.TreeView<vscode.TreeItem> } {
   const t = vscode.l10n.t;
-  const { instances, log } = kit;
+  const { instances, checks, log } = kit;
   const tree = new InstancesTree(instances, kit.checks, kinds);
   const view = vscode.window.createTreeView('megaapi.instances', { treeDataProvider: tree, showCollapseAll: false });
   context.subscriptions.push(
@@ -36,20 +36,20 @@ export function registerSidebar(
     // A token set or cleared, or a host changed, changes what the instance can answer.
     instances.onDidChange((change) => {
       if (!view.visible) return;
-      if (change.kind === 'token' && instances.has(change.instance)) void tree.refreshOne(change.instance);
-      if (change.kind === 'renamed') void tree.refreshOne(change.to);
+      if (change.kind === 'token' && instances.has(change.instance)) void checks.one(change.instance);
+      if (change.kind === 'renamed') void checks.one(change.to);
     }),
   );
 
   registerSafely(context, log, COMMANDS.addInstance, async () => {
     // Saved by askForInstance; the tree follows the saved list.
     const instance = await askForInstance(undefined, kit);
-    if (instance) await tree.refreshOne(instance);
+    if (instance) await checks.one(instance);
   });
   registerSafely(context, log, COMMANDS.refreshInstances, () => tree.refreshAll());
   registerSafely(context, log, COMMANDS.refreshStatus, async (arg?: unknown) => {
     const instance = await pickSavedInstance(arg, kit, t('Refresh the status of which instance?'));
-    if (instance) await tree.refreshOne(instance);
+    if (instance) await checks.one(instance);
   });
 
   if (view.visible) void tree.refreshAll();
