@@ -1,24 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { waitFor } from './harness/processes';
-import { Stack, startStack } from './harness/stack';
+import { Stack, startLinkedStack } from './harness/stack';
 
-const KEY = 'megastart-after1';
-const TOKEN = 'token-after-8c2d';
+const KEY = 'megastart-messages1';
+const TOKEN = 'token-messages-8c2d';
 
 describe('messages: a test message and a number check', function () {
   let stack: Stack;
 
-  before(async function () {
-    stack = await startStack({
-      instances: [`${KEY}:${TOKEN}`],
-      qrRotateSeconds: 600,
-      // The panel stays open once linked, so its "Send a test message" button can be used.
-      settings: (mockUrl) => ({ 'megaapi.baseUrl': mockUrl, 'megaapi.closePanelWhenConnected': false }),
-    });
-    const { workbench, mock } = stack;
-    await workbench.showQrFor(KEY, TOKEN);
-    await mock.connect(KEY);
-    await workbench.waitForPanelState('connected', 20_000);
+  before(async () => {
+    stack = await startLinkedStack(KEY, TOKEN);
   });
   after(async () => stack?.stop());
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitFor } from './harness/processes';
-import { Stack, screenshotsDir, startStack } from './harness/stack';
+import { Stack, screenshotsDir, startLinkedStack } from './harness/stack';
 
 // Not "webhook" in the key: the sidebar's rows are found by text, and the key's row would match "Webhook" too.
 const KEY = 'megastart-hook1';
@@ -17,17 +17,8 @@ const TEST_URL = 'https://hooks.example.test/e2e?secret=s3cr3t-e2e';
 describe('the webhook: shown, set, disabled and restored', function () {
   let stack: Stack;
 
-  before(async function () {
-    stack = await startStack({
-      instances: [`${KEY}:${TOKEN}`],
-      qrRotateSeconds: 600,
-      // The panel stays open once linked: the webhook steps start from a connected instance on screen.
-      settings: (mockUrl) => ({ 'megaapi.baseUrl': mockUrl, 'megaapi.closePanelWhenConnected': false }),
-    });
-    const { workbench, mock } = stack;
-    await workbench.showQrFor(KEY, TOKEN);
-    await mock.connect(KEY);
-    await workbench.waitForPanelState('connected', 20_000);
+  before(async () => {
+    stack = await startLinkedStack(KEY, TOKEN);
   });
   after(async () => stack?.stop());
 

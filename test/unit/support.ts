@@ -1,4 +1,5 @@
 import { InstanceClient } from '../../src/api/client';
+import { JsonReply } from '../../src/api/http';
 import { nodeFetch } from '../../src/api/nodeFetch';
 import { Clock } from '../../src/core/clock';
 import { SecretsLike } from '../../src/instances/tokenStore';
@@ -111,4 +112,17 @@ export class MapSecrets implements SecretsLike {
     if (this.broken) throw new Error('Cannot find a keyring');
     this.values.delete(key);
   }
+}
+
+/** A reply as the HTTP layer hands it to a parser: the body parsed when it is a JSON object. */
+export function jsonReply(body: unknown, status = 200): JsonReply {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  let parsed: Record<string, unknown> | undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    parsed = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as never) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return { status, body: parsed, text, retryAfter: null, receivedAt: 0 };
 }

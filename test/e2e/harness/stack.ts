@@ -63,3 +63,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   registry().keepEvidence = evidence;
   return stack;
 }
+
+/**
+ * A stack whose one instance is already linked, its QR panel left open on the
+ * connected state: where the specs of what a user does once linked begin.
+ */
+export async function startLinkedStack(key: string, token: string): Promise<Stack> {
+  const stack = await startStack({
+    instances: [`${key}:${token}`],
+    qrRotateSeconds: 600,
+    settings: (mockUrl) => ({ 'megaapi.baseUrl': mockUrl, 'megaapi.closePanelWhenConnected': false }),
+  });
+  await stack.workbench.showQrFor(key, token);
+  await stack.mock.connect(key);
+  await stack.workbench.waitForPanelState('connected', 20_000);
+  return stack;
+}

@@ -1,23 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { JsonReply } from '../../../src/api/http';
 import { webhookFromReply, webhookMessageData } from '../../../src/api/webhook';
-
-function reply(body: unknown, status = 200): JsonReply {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  let parsed: Record<string, unknown> | undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    parsed = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as never) : undefined;
-  } catch {
-    parsed = undefined;
-  }
-  return { status, body: parsed, text, retryAfter: null, receivedAt: 0 };
-}
+import { jsonReply } from '../support';
 
 describe('webhook replies, parsed defensively', () => {
   it('reads the webhook under webhookData, data or the top, and keeps unknown fields', () => {
     const documented = webhookFromReply(
-      reply({ error: false, webhookData: { webhookUrl: 'https://a.example/h', webhookEnabled: 'false', extra: [1] } }),
+      jsonReply({
+        error: false,
+        webhookData: { webhookUrl: 'https://a.example/h', webhookEnabled: 'false', extra: [1] },
+      }),
     );
     assert.deepEqual(documented, {
       ok: true,
@@ -28,18 +19,18 @@ describe('webhook replies, parsed defensively', () => {
         fields: { webhookUrl: 'https://a.example/h', webhookEnabled: 'false', extra: [1] },
       },
     });
-    const top = webhookFromReply(reply({ error: false, message: 'ok', webhookUrl: 'https://b.example', other: 2 }));
+    const top = webhookFromReply(jsonReply({ error: false, message: 'ok', webhookUrl: 'https://b.example', other: 2 }));
     assert.ok(top.ok);
     assert.deepEqual(top.value.fields, { webhookUrl: 'https://b.example', other: 2 });
     assert.equal(top.value.enabled, undefined);
-    assert.deepEqual(webhookFromReply(reply({ webhookData: null })), { ok: true, value: { url: '', fields: {} } });
-    const none = webhookFromReply(reply({ webhookData: { webhookUrl: null, webhookEnabled: false } }));
+    assert.deepEqual(webhookFromReply(jsonReply({ webhookData: null })), { ok: true, value: { url: '', fields: {} } });
+    const none = webhookFromReply(jsonReply({ webhookData: { webhookUrl: null, webhookEnabled: false } }));
     assert.ok(none.ok && none.value.url === '');
-    assert.deepEqual(webhookFromReply(reply({ error: false, message: 'ok' })), {
+    assert.deepEqual(webhookFromReply(jsonReply({ error: false, message: 'ok' })), {
       ok: false,
       error: { kind: 'badPayload', status: 200, reason: 'shape' },
     });
-    assert.deepEqual(webhookFromReply(reply({ webhookData: { webhookUrl: 42 } })), {
+    assert.deepEqual(webhookFromReply(jsonReply({ webhookData: { webhookUrl: 42 } })), {
       ok: false,
       error: { kind: 'badPayload', status: 200, reason: 'shape' },
     });

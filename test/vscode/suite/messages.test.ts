@@ -1,22 +1,19 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Mock, answering, removeInstance, setToken } from './support';
+import { Mock, answering, linkedInstance, removeInstance } from './support';
 
 /** Send Test Message and the number check through VS Code's command API, against the mock. */
 describe('messages: a test message and a number check', function () {
   this.timeout(60_000);
   let mock: Mock;
-  const key = 'megastart-suite-after1';
+  const key = 'megastart-suite-messages1';
   const instance = () => ({ instance: mock.instance(key) });
   const run = (command: string, typed: string[] = []) =>
     answering(typed, () => vscode.commands.executeCommand(command, instance()), { notifications: 'dismiss' });
 
   before(async () => {
     mock = await Mock.connect();
-    await mock.addInstance(key, 'after-token');
-    await setToken(mock.instance(key), 'after-token');
-    await mock.link(key, { id: '5511987654321@s.whatsapp.net', name: 'Loja Suite' });
-    await vscode.commands.executeCommand('megaapi.refreshStatus', instance());
+    await linkedInstance(mock, key, 'messages-token');
   });
   after(async () => {
     await mock.reset();

@@ -254,6 +254,16 @@ export async function setToken(instance: Instance, token: string): Promise<Promp
   return seen;
 }
 
+/** A saved instance with its token, linked at the mock and checked, so it shows as connected. */
+export async function linkedInstance(mock: Mock, key: string, token: string): Promise<Instance> {
+  await mock.addInstance(key, token);
+  const instance = mock.instance(key);
+  await setToken(instance, token);
+  await mock.link(key, { id: '5511987654321@s.whatsapp.net', name: 'Loja Suite' });
+  await vscode.commands.executeCommand('megaapi.refreshStatus', { instance });
+  return instance;
+}
+
 /** Remove Instance, confirmed: forgets the instance and its token. */
 export async function removeInstance(instance: Instance): Promise<void> {
   await answering([], () => vscode.commands.executeCommand('megaapi.removeInstance', { instance }));

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Mock, answering, removeInstance, setToken } from './support';
+import { Mock, answering, linkedInstance, removeInstance } from './support';
 
 /** Set Webhook, Enable/Disable and Restore through VS Code's command API, against the mock's webhook. */
 describe('the webhook: set, disable and restore', function () {
@@ -13,10 +13,7 @@ describe('the webhook: set, disable and restore', function () {
 
   before(async () => {
     mock = await Mock.connect();
-    await mock.addInstance(key, 'webhook-token');
-    await setToken(mock.instance(key), 'webhook-token');
-    await mock.link(key, { id: '5511987654321@s.whatsapp.net', name: 'Loja Suite' });
-    await vscode.commands.executeCommand('megaapi.refreshStatus', instance());
+    await linkedInstance(mock, key, 'webhook-token');
   });
   after(async () => {
     await mock.reset();
