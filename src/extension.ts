@@ -3,6 +3,7 @@ import { Calls } from './api/calls';
 import { createNodeFetch } from './api/nodeFetch';
 import { registerDeepLinks } from './deepLinks/registerDeepLinks';
 import { StatusChecks } from './instances/checks';
+import { EventFeed } from './instances/eventFeed';
 import { Instances } from './instances/instances';
 import { createLog } from './log';
 import { registerManage } from './manage/registerManage';
@@ -49,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
   });
   const checks = new StatusChecks(instances, calls, log);
   const replies = new ReplyDocuments(instances);
-  const kit: Kit = { instances, settings, calls, checks, replies, log };
+  const kit: Kit = { instances, settings, calls, checks, replies, log, feed: new EventFeed() };
   context.subscriptions.push(log, http, instances, replies);
 
   const panels = registerQr(context, kit, mark);

@@ -1,6 +1,7 @@
 import vscode = require('vscode');
 import { Calls } from '../api/calls';
 import { StatusChecks } from '../instances/checks';
+import { EventFeed } from '../instances/eventFeed';
 import { Instances } from '../instances/instances';
 import { Settings } from '../settings';
 import { ReplyDocuments } from './replyDocuments';
@@ -16,5 +17,7 @@ export interface Kit {
   calls: Calls;
   checks: StatusChecks;
   replies: ReplyDocuments;
+  /** Webhook events received in this window, and connection updates they pushed. */
+  feed: EventFeed;
   log: vscode.LogOutputChannel;
 }
