@@ -67,6 +67,8 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
     },
   });
   running = context.subscriptions;
+  // Every token this machine holds is known to the redactor before any server text is shown (not awaited).
+  instances.readAllTokens();
   // activate()'s own share of VS Code's activation figure.
   mark('activateCalled', '-', activateCalled);
   mark('activated');

@@ -88,6 +88,11 @@ export class QrPanel implements vscode.Disposable {
     this.panel.reveal();
   }
 
+  /** Shown again on request: a new attempt only when the last one is over (see `QrSession.revisit`). */
+  revisit(): void {
+    this.session.revisit();
+  }
+
   refresh(): void {
     this.session.refresh();
   }
