@@ -41,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
   const mark = (name: string, id = '-', at = Date.now()) => log.trace(`mark ${name} ${id} ${at}`);
   const settings = new Settings(log);
   const instances = new Instances(context.globalState, context.secrets);
+  instances.reportDroppedTo((line) => log.warn(line));
   const http = createNodeFetch();
   const calls = new Calls({
     tokenOf: (instance) => instances.token(instance),

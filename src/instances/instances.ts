@@ -60,6 +60,11 @@ export class Instances {
     return this.saved.all();
   }
 
+  /** Where saved entries that do not parse are reported (dropped from the list, with this line). */
+  reportDroppedTo(report: (line: string) => void): void {
+    this.saved.report = report;
+  }
+
   forBaseUrl(baseUrl: string): SavedInstance[] {
     return this.all().filter((saved) => saved.baseUrl === baseUrl);
   }
