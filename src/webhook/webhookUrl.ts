@@ -82,24 +82,42 @@ function hostnameOf(baseUrl: string): string {
   }
 }
 
+/** A first path segment shown as is: a short word (`webhook`, `hooks`, `e2e`), never an id or a token. */
+const PLAIN_SEGMENT = /^[A-Za-z][A-Za-z0-9_-]{0,23}$/;
+const MOST_DIGITS = 3;
+
 /**
- * The URL with its query and fragment replaced by `?…` / `#…`: MegaAPI sends
- * no auth header, so receivers authenticate by a secret in the query, which
- * must not reach tooltips, notifications or the log. Works on anything the
- * server sends, URL or not.
+ * The URL as shown anywhere but the input box: the host and, when it is a
+ * plain word, the first path segment, then `/…`; the query, fragment and
+ * credentials as `?…`, `#…`, `…@`. MegaAPI sends no auth header, so
+ * receivers authenticate by a secret in the URL: in the query, or in the
+ * path (n8n `/webhook/<uuid>`, Make `/<token>`, Zapier
+ * `/hooks/catch/<ids>`, Telegram `/bot<token>/…`), and none of it may reach
+ * tooltips, notifications or the log. Works on anything the server sends,
+ * URL or not.
  */
 export function maskWebhookUrl(raw: string): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    const cut = raw.search(/[?#]/);
-    return cut < 0 ? raw : `${raw.slice(0, cut)}${raw[cut]}…`;
+    const cut = raw.search(/(?<=[^/])\/(?!\/)|[?#]/);
+    if (cut < 0) return raw;
+    return raw[cut] === '/' ? `${raw.slice(0, cut)}/…` : `${raw.slice(0, cut)}${raw[cut]}…`;
   }
   const credentials = url.username !== '' || url.password !== '' ? '…@' : '';
   const query = url.search !== '' || raw.includes('?') ? '?…' : '';
   const fragment = url.hash !== '' ? '#…' : '';
-  return `${url.protocol}//${credentials}${url.host}${url.pathname}${query}${fragment}`;
+  return `${url.protocol}//${credentials}${url.host}${maskedPath(url.pathname)}${query}${fragment}`;
+}
+
+function maskedPath(pathname: string): string {
+  const segments = pathname.split('/').filter((segment) => segment !== '');
+  if (segments.length === 0) return pathname === '/' ? '/' : '';
+  const first = segments[0];
+  if (!PLAIN_SEGMENT.test(first) || first.replace(/\D/g, '').length > MOST_DIGITS) return '/…';
+  const trailing = pathname.endsWith('/') ? '/' : '';
+  return segments.length === 1 ? `/${first}${trailing}` : `/${first}/…`;
 }
 
 /** For the sidebar's one line: masked, without the scheme, cut to `max` characters. */

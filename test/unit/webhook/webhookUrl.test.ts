@@ -154,15 +154,35 @@ describe('the reachable-by-MegaAPI rule, for every form the audit found accepted
 
 describe('masking a webhook URL', () => {
   it('hides the query, the fragment and any credentials, and keeps the rest', () => {
-    assert.equal(maskWebhookUrl('https://h.example/p/q?secret=s3cr3t&x=1'), 'https://h.example/p/q?…');
+    assert.equal(maskWebhookUrl('https://h.example/p/q?secret=s3cr3t&x=1'), 'https://h.example/p/…?…');
     assert.equal(maskWebhookUrl('https://u:pw@h.example/p#frag'), 'https://…@h.example/p#…');
     assert.equal(maskWebhookUrl('https://h.example/p'), 'https://h.example/p');
     assert.equal(maskWebhookUrl('not a url?token=s3cr3t'), 'not a url?…');
   });
 
+  it('hides secrets in the path too: n8n, Make, Zapier and Telegram-style URLs', () => {
+    const cases: Array<[string, string, string]> = [
+      [
+        'https://n8n.example.com/webhook/7f1c2a9e-3b4d-4e5f-8a6b-9c0d1e2f3a4b',
+        'https://n8n.example.com/webhook/…',
+        '7f1c2a9e',
+      ],
+      ['https://hook.eu1.make.com/abcdefghijklmnopqrstuvwxyz123456', 'https://hook.eu1.make.com/…', 'abcdefghij'],
+      ['https://hooks.zapier.com/hooks/catch/1234567/abcdefg/', 'https://hooks.zapier.com/hooks/…', '1234567'],
+      ['https://api.telegram.org/bot123456:ABC-DEF1234ghIkl/sendMessage', 'https://api.telegram.org/…', 'ABC-DEF'],
+      ['https://h.example/', 'https://h.example/', ''],
+      ['https://h.example/megaapi', 'https://h.example/megaapi', ''],
+    ];
+    for (const [url, masked, secret] of cases) {
+      assert.equal(maskWebhookUrl(url), masked, url);
+      if (secret) assert.ok(!shortWebhookUrl(url).includes(secret), url);
+    }
+    assert.equal(maskWebhookUrl('not a url/s3cr3t'), 'not a url/…');
+  });
+
   it('shortens for the sidebar without the scheme and never shows the query', () => {
     assert.equal(shortWebhookUrl('https://h.example/hook?secret=s3cr3t'), 'h.example/hook?…');
-    const long = shortWebhookUrl(`https://h.example/${'x'.repeat(100)}?secret=s3cr3t`, 30);
+    const long = shortWebhookUrl(`https://${'x'.repeat(100)}.example/hook?secret=s3cr3t`, 30);
     assert.equal(long.length, 30);
     assert.ok(long.endsWith('…') && !long.includes('s3cr3t'));
   });
