@@ -72,7 +72,7 @@ export async function changeWebhook(
   if (!again.result.ok) return { kind: 'failed', error: again.result.error, reply: again.reply };
   const read = again.result.value;
   if (!sameWebhook(decidedOn, read) && !(await confirmChanged(read))) return { kind: 'declined', now: read };
-  const before = memory.get(instance);
+  const before = await memory.get(instance);
   const next: WebhookSetting = { url: change.url, enabled: change.enabled ?? read.enabled };
   await memory.beforeChange(instance, settingOf(read), next);
   const write = await calls.write(change, read);

@@ -79,7 +79,7 @@ export function registerWebhookCommands(context: vscode.ExtensionContext, kit: K
   registerSafely(context, kit.log, COMMANDS.restoreWebhook, async (arg?: unknown) => {
     const instance = await pickSavedInstance(arg, kit, t('Restore the previous webhook of which instance?'));
     if (!instance) return;
-    const remembered = parts.memory.get(instance);
+    const remembered = await parts.memory.get(instance);
     if (!remembered) {
       void vscode.window.showInformationMessage(
         t('There is no previous webhook to restore for {0}: it was not changed from this machine.', instance.key),

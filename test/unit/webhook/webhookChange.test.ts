@@ -67,7 +67,7 @@ describe('changing the webhook', () => {
     const outcome = await change(PROD, TEST, server, remembered);
     assert.equal(outcome.kind, 'changed');
     assert.deepEqual(server.writes, [TEST]);
-    assert.deepEqual(remembered.get(A)?.previous, { url: PROD.url, enabled: true });
+    assert.deepEqual((await remembered.get(A))?.previous, { url: PROD.url, enabled: true });
   });
 
   it('undoes the memory when the write fails, so Restore offers no change that did not happen', async () => {
@@ -79,17 +79,17 @@ describe('changing the webhook', () => {
     );
     const outcome = await change(PROD, TEST, server, remembered);
     assert.deepEqual(outcome, { kind: 'failed', error: { kind: 'server', status: 500 }, reply: refused });
-    assert.equal(remembered.get(A), undefined);
+    assert.equal(await remembered.get(A), undefined);
   });
 
   it('keeps what an earlier change remembered when a later write fails', async () => {
     const remembered = memory();
     await remembered.beforeChange(A, { url: PROD.url, enabled: true }, { url: TEST.url, enabled: true });
-    const before = remembered.get(A);
+    const before = await remembered.get(A);
     const testRead = { url: TEST.url, enabled: true, fields: {} };
     const server = calls({ result: failure({ kind: 'timeout', seconds: 15 }) }, { result: success(PROD) });
     await change(testRead, { url: TEST.url, enabled: false }, server, remembered);
-    assert.deepEqual(remembered.get(A), before);
+    assert.deepEqual(await remembered.get(A), before);
   });
 
   it('says the change is unconfirmed when the read-back fails, keeping the memory for Restore', async () => {
@@ -106,7 +106,7 @@ describe('changing the webhook', () => {
       written,
       'Show Reply shows the write, the last answer',
     );
-    assert.deepEqual(remembered.get(A)?.previous, { url: PROD.url, enabled: true });
+    assert.deepEqual((await remembered.get(A))?.previous, { url: PROD.url, enabled: true });
   });
 
   it('says what the server shows when the read-back differs, and counts it as the same series', async () => {
@@ -117,8 +117,8 @@ describe('changing the webhook', () => {
     const outcome = await change(PROD, TEST, server, remembered);
     assert.equal(outcome.kind, 'differs');
     assert.equal(outcome.kind === 'differs' && outcome.back, normalised);
-    assert.deepEqual(remembered.get(A)?.written, { url: normalised.url, enabled: true });
-    assert.deepEqual(remembered.get(A)?.previous, { url: PROD.url, enabled: true });
+    assert.deepEqual((await remembered.get(A))?.written, { url: normalised.url, enabled: true });
+    assert.deepEqual((await remembered.get(A))?.previous, { url: PROD.url, enabled: true });
   });
 
   it('reads again right before writing, and asks when the webhook changed elsewhere meanwhile', async () => {
@@ -138,7 +138,7 @@ describe('changing the webhook', () => {
     assert.deepEqual(outcome, { kind: 'declined', now: elsewhere });
     assert.deepEqual(asked, [elsewhere]);
     assert.deepEqual(declined.writes, [], 'nothing written over a change the user did not see');
-    assert.equal(remembered.get(A), undefined);
+    assert.equal(await remembered.get(A), undefined);
 
     const accepted = calls({ result: success('ok') }, back, elsewhere);
     await change(PROD, TEST, accepted, remembered, async () => true);
