@@ -4,6 +4,7 @@ import { InstanceStatus } from '../api/replies';
 import { hostOf } from '../core/baseUrl';
 import { clockTime } from '../core/clockTime';
 import { InstanceRef } from '../core/instanceRef';
+import { logLine } from '../core/serverText';
 import { Throttle } from '../core/throttle';
 import { systemClock } from '../core/clock';
 import { PairingFlow } from './pairingFlow';
@@ -239,7 +240,9 @@ export class QrPanel implements vscode.Disposable {
           return this.perform(message.action);
       }
     } catch (thrown) {
-      this.deps.log.error(`QR panel of ${this.current.key}: ${String(thrown)}`);
+      this.deps.log.error(
+        `QR panel of ${this.current.key}: ${logLine(thrown instanceof Error ? thrown.message : String(thrown))}`,
+      );
     }
   }
 
