@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { MockFault } from '../mock/faults';
 import {
@@ -117,6 +119,41 @@ describe(`soak: ${SECONDS} s of random faults`, function () {
       25_000,
     );
     assert.ok(qrTabs().length <= 1, 'one QR panel per instance');
+    const logs = logFiles();
+    const leaked = logs.filter((file) => {
+      const text = readFileSync(file, 'latin1');
+      return text.includes(TOKEN) || text.includes(TOKEN.slice(0, 12));
+    });
+    assert.ok(
+      logs.some((file) => file.endsWith('MegaAPI.log')),
+      'the extension log was not found',
+    );
+    assert.deepEqual(leaked, [], 'a token in a log file');
+    console.log(
+      `soak: ${logs.length} log files searched for the token: ${logs.map((f) => f.split('/').slice(-2).join('/')).join(', ')}`,
+    );
     console.log(`soak: ${requests.length} requests in ${SECONDS} s, heap +${(heapPeak - heapBefore) >> 20} MB peak`);
   });
 });
+
+/** Every log file of this run: the runner opens `<workDir>/workspace`, and code-server logs under `<workDir>`. */
+function logFiles(): string[] {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  if (!folder) return [];
+  const found: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (depth > 8) return;
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      const stat = statSync(path);
+      if (stat.isDirectory()) walk(path, depth + 1);
+      else if (/\.log$/.test(name) && stat.size < 50_000_000) found.push(path);
+    }
+  };
+  try {
+    walk(dirname(folder), 0);
+  } catch {
+    // A file that went away while walking: what was found is searched.
+  }
+  return found;
+}
