@@ -41,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
   const mark = (name: string, id = '-', at = Date.now()) => log.trace(`mark ${name} ${id} ${at}`);
   const settings = new Settings(log);
   const instances = new Instances(context.globalState, context.secrets);
+  instances.reportDroppedTo((line) => log.warn(line));
   const http = createNodeFetch();
   const calls = new Calls({
     tokenOf: (instance) => instances.token(instance),
@@ -67,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
     },
   });
   running = context.subscriptions;
+  // Every token this machine holds is known to the redactor before any server text is shown (not awaited).
+  instances.readAllTokens();
   // activate()'s own share of VS Code's activation figure.
   mark('activateCalled', '-', activateCalled);
   mark('activated');

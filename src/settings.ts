@@ -1,6 +1,5 @@
 import vscode = require('vscode');
-import { boundedNumber } from './core/boundedNumber';
-import { NUMBER_SETTINGS, NumberSettingName } from './core/settingSpecs';
+import { NUMBER_SETTINGS, NumberSettingName, readNumberSetting } from './core/settingSpecs';
 
 const SECTION = 'megaapi';
 
@@ -8,6 +7,8 @@ const SECTION = 'megaapi';
  * Reads the `megaapi.*` settings fresh each time, so changes apply without a
  * reload. Numbers pass one validator: a string, NaN, a negative or a huge
  * value becomes the default or the nearest bound, and the log says so once.
+ * Whatever JSON a (workspace) settings file holds, reading never throws:
+ * only a real string, number or boolean is used, the rest is the default.
  */
 export class Settings {
   private readonly reported = new Set<string>();
@@ -46,13 +47,11 @@ export class Settings {
   }
 
   private number(name: NumberSettingName): number {
-    const spec = NUMBER_SETTINGS[name];
-    const raw = this.config().get<unknown>(name, spec.fallback);
-    const { value, problem } = boundedNumber(raw, spec);
-    const report = `${name}:${String(raw)}`;
-    if (problem && !this.reported.has(report)) {
-      this.reported.add(report);
-      this.log.warn(`Setting megaapi.${name} is ${problem} (${String(raw).slice(0, 40)}); using ${value}.`);
+    const raw = this.config().get<unknown>(name, NUMBER_SETTINGS[name].fallback);
+    const { value, reportKey, warning } = readNumberSetting(name, raw);
+    if (reportKey && warning && !this.reported.has(reportKey)) {
+      this.reported.add(reportKey);
+      this.log.warn(warning);
     }
     return value;
   }

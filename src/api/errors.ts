@@ -19,7 +19,7 @@ export type ApiError =
   | { kind: 'cancelled' };
 
 export type BadPayloadReason =
-  'notJson' | 'tooLarge' | 'shape' | 'empty' | 'notBase64' | 'notImage' | 'truncated' | 'notQrSized';
+  'notJson' | 'tooLarge' | 'shape' | 'empty' | 'notBase64' | 'notImage' | 'notPng' | 'truncated' | 'notQrSized';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 

@@ -1,3 +1,4 @@
+import { redactSecrets } from '../core/redact';
 import { Endpoint, InstanceClient } from './client';
 import { ApiResult } from './errors';
 
@@ -40,12 +41,12 @@ export async function callKeepingReply<T>(
   return { result, reply };
 }
 
-const REDACTED = '«token»';
-
 /**
  * The reply as the editor shows it: JSON pretty-printed when it is JSON, as
  * received otherwise. A server that echoes the token (some do, in instance
- * data) must not put it on screen, so every occurrence is replaced.
+ * data) must not put it on screen: every token this machine holds, and
+ * `secrets`, are blanked in every form (`redactSecrets`, the helper
+ * `serverText` uses), both in the text as received and as pretty-printed.
  */
 export function replyForDisplay(text: string, secrets: readonly string[]): { text: string; json: boolean } {
   let shown = text;
@@ -56,11 +57,5 @@ export function replyForDisplay(text: string, secrets: readonly string[]): { tex
   } catch {
     // Not JSON (an HTML error page, an empty body): shown as it came.
   }
-  for (const secret of secrets) {
-    // A token of a few characters would blank out ordinary words; no MegaAPI token is that short.
-    if (secret.length < 4) continue;
-    // Pretty-printing escapes `"` and `\`: the token is looked for in that form too.
-    for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) shown = shown.split(form).join(REDACTED);
-  }
-  return { text: shown, json };
+  return { text: redactSecrets(shown, secrets), json };
 }

@@ -63,3 +63,13 @@ export function hostOf(baseUrl: string): string {
     return baseUrl;
   }
 }
+
+/**
+ * A host is known when an instance is saved on it or it is the configured
+ * one; any other host gets the user's explicit yes before a token is typed for it.
+ */
+export function isKnownHost(baseUrl: string, savedBaseUrls: readonly string[], configured: string): boolean {
+  if (savedBaseUrls.includes(baseUrl)) return true;
+  const setting = parseBaseUrl(configured, { allowInsecureHttp: true });
+  return setting.ok && setting.value === baseUrl;
+}

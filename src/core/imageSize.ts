@@ -54,6 +54,39 @@ function png(bytes: Buffer): ImageSize | undefined {
   return width <= 0x7fffffff && height <= 0x7fffffff ? sized(width, height) : undefined;
 }
 
+/** Far more chunks than a QR PNG has (IHDR, a few ancillary, IDAT, IEND); stops a file made of empty ones. */
+const MAX_PNG_CHUNKS = 10_000;
+
+/**
+ * True when every frame an animated PNG declares (`fcTL`) lies inside the
+ * image and within the cap: the decoder sizes its buffers by the frame, not
+ * by the header, so a 1×1 header must not hide a 16000² frame. A PNG with no
+ * `fcTL` has only the frame its header declares. False when the chunks are
+ * malformed.
+ */
+export function pngFramesFit(bytes: Buffer, size: ImageSize): boolean {
+  let offset = 8;
+  for (let chunk = 0; chunk < MAX_PNG_CHUNKS && offset < bytes.length; chunk++) {
+    if (offset + 8 > bytes.length) return false;
+    const length = bytes.readUInt32BE(offset);
+    const type = bytes.subarray(offset + 4, offset + 8).toString('latin1');
+    const data = offset + 8;
+    if (length > bytes.length - data) return false;
+    if (type === 'fcTL') {
+      // sequence(4) width(4) height(4) x(4) y(4) ...
+      if (length < 26) return false;
+      const width = bytes.readUInt32BE(data + 4);
+      const height = bytes.readUInt32BE(data + 8);
+      const x = bytes.readUInt32BE(data + 12);
+      const y = bytes.readUInt32BE(data + 16);
+      if (!isQrSized({ width, height }) || x + width > size.width || y + height > size.height) return false;
+    }
+    if (type === 'IEND') return true;
+    offset = data + length + 4;
+  }
+  return false;
+}
+
 /** Markers that carry no length field: TEM, RST0-7, SOI. */
 function isStandalone(marker: number): boolean {
   return marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8);

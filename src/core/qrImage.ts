@@ -1,7 +1,7 @@
-import { imageSize, isQrSized } from './imageSize';
+import { imageSize, isQrSized, pngFramesFit } from './imageSize';
 import { Parsed, fail, ok } from './parsed';
 
-export type QrImageReason = 'empty' | 'notBase64' | 'notImage' | 'truncated' | 'tooLarge' | 'notQrSized';
+export type QrImageReason = 'empty' | 'notBase64' | 'notImage' | 'notPng' | 'truncated' | 'tooLarge' | 'notQrSized';
 export type ImageMime = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
 
 export interface QrImage {
@@ -27,6 +27,12 @@ const PNG_IEND = Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
  * the decoded bytes decide, and a PNG or JPEG cut short in transit is refused
  * rather than shown half-drawn. The size comes from the header before
  * anything draws it: a tiny reply can declare an image of gigapixels.
+ *
+ * Only PNG is shown, which is what MegaAPI sends: a JPEG, GIF or WebP is
+ * refused as `notPng`. Their headers do not bound what the decoder
+ * allocates (a GIF's logical screen says 1×1 while a frame says 16000²), and
+ * a QR has no reason to be one. Every frame of an animated PNG is held to
+ * the same cap as its header.
  */
 export function parseQrImage(raw: string): Parsed<QrImage, QrImageReason> {
   const text = raw.trim();
@@ -45,9 +51,10 @@ export function parseQrImage(raw: string): Parsed<QrImage, QrImageReason> {
   const bytes = Buffer.from(base64, 'base64');
   const mime = sniffImage(bytes);
   if (!mime) return fail('notImage');
+  if (mime !== 'image/png') return fail('notPng');
   if (!isComplete(bytes, mime)) return fail('truncated');
   const size = imageSize(bytes);
-  if (!size || !isQrSized(size)) return fail('notQrSized');
+  if (!size || !isQrSized(size) || !pngFramesFit(bytes, size)) return fail('notQrSized');
   return ok({ dataUri: `data:${mime};base64,${bytes.toString('base64')}`, mime, bytes, ...size });
 }
 

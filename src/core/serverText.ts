@@ -27,6 +27,8 @@
  *   placeholder keep it apart.
  */
 
+import { redactSecrets } from './redact';
+
 /** U+2028/2029 and NEL end lines in some renderers; they become spaces like `\n`. */
 const LINE_BREAKS = /[\u0085\u2028\u2029]/g;
 /**
@@ -68,7 +70,10 @@ function cut(text: string, limit: number, wasCut: boolean): string {
   return `${text.slice(0, end).trimEnd()}…`;
 }
 
-/** Makes any server-supplied value safe to show as one line of plain text in VS Code UI. */
+/**
+ * Makes any server-supplied value safe to show as one line of plain text in VS Code UI.
+ * Every token this machine holds is blanked in every form a server could echo (see `redact.ts`).
+ */
 export function serverText(raw: unknown, maxLength = 300): string {
   const limit = normaliseLimit(maxLength);
   let text = asText(raw);
@@ -76,7 +81,8 @@ export function serverText(raw: unknown, maxLength = 300): string {
   const span = window(limit);
   const wasCut = text.length > span;
   if (wasCut) text = text.slice(0, span);
-  text = text
+  // Every token this machine holds is blanked, before (as sent) and after (hidden characters gone) the clean-up.
+  text = redactSecrets(text)
     .replace(/[\t\n\v\f\r]/g, ' ')
     .replace(LINE_BREAKS, ' ')
     .replace(INVISIBLE, '')
@@ -85,7 +91,7 @@ export function serverText(raw: unknown, maxLength = 300): string {
     .replace(/>/g, '›')
     .replace(ACTIVE_PAIRS, '$& ')
     .trim();
-  return cut(text, limit, wasCut);
+  return cut(redactSecrets(text), limit, wasCut);
 }
 
 /**
@@ -101,7 +107,7 @@ export function logLine(raw: unknown, maxLength = 500): string {
   const span = window(limit);
   const wasCut = text.length > span;
   if (wasCut) text = text.slice(0, span);
-  text = text.replace(/[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/gu, escapeChar);
+  text = redactSecrets(text).replace(/[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/gu, escapeChar);
   return cut(text, limit, wasCut);
 }
 

@@ -34,4 +34,20 @@ export class Throttle {
   record(instance: InstanceRef, now: number): void {
     void this.store.set(instance, now);
   }
+
+  /**
+   * Records the action before it is attempted, so that another window
+   * asking meanwhile already waits; `release` gives the slot back if the
+   * action turned out not to count (nothing was issued).
+   */
+  claim(instance: InstanceRef, now: number): { release(): void } {
+    const previous = this.store.get(instance);
+    this.record(instance, now);
+    return {
+      release: () => {
+        // Only if no one claimed it since (another window, a later attempt).
+        if (this.store.get(instance) === now) void this.store.set(instance, previous ?? 0);
+      },
+    };
+  }
 }

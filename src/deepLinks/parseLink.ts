@@ -1,4 +1,4 @@
-import { hostOf, parseBaseUrl } from '../core/baseUrl';
+import { hostOf, isKnownHost } from '../core/baseUrl';
 import { InstanceRef, InstanceRefProblem, parseInstanceRef } from '../core/instanceRef';
 import { logLine } from '../core/serverText';
 import { COMMANDS } from '../ui/commandIds';
@@ -80,16 +80,6 @@ export function instanceLink(
 }
 
 /**
- * A host is known when an instance is saved on it or it is the configured
- * one; any other host gets the user's explicit yes before a token is typed for it.
- */
-export function isKnownHost(baseUrl: string, savedBaseUrls: readonly string[], configured: string): boolean {
-  if (savedBaseUrls.includes(baseUrl)) return true;
-  const setting = parseBaseUrl(configured, { allowInsecureHttp: true });
-  return setting.ok && setting.value === baseUrl;
-}
-
-/**
  * What the log keeps of a link: the path and, once parsed, the host and key.
  * Never the query as it came: it may carry a token.
  */
@@ -108,3 +98,6 @@ export function linkLogLine(path: string, result: LinkResult): string {
 function refuse(problem: LinkProblem): LinkResult {
   return { ok: false, problem };
 }
+
+/** Moved to `core/baseUrl.ts`, shared with Set Host; re-exported for this feature's callers. */
+export { isKnownHost };

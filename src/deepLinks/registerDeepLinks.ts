@@ -2,14 +2,13 @@
 // and the Copy Link to Instance command that makes such a link.
 import vscode = require('vscode');
 import { hostOf } from '../core/baseUrl';
-import { InstanceRef } from '../core/instanceRef';
-import { pickSavedInstance } from '../prompts/whichInstance';
+import { confirmNewHost } from '../prompts/confirmNewHost';
+import { NO_TOKEN_NEEDED, pickSavedInstance } from '../prompts/whichInstance';
 import { COMMANDS } from '../ui/commandIds';
 import { Kit } from '../ui/kit';
-import { confirm } from '../ui/notify';
 import { registerSafely, reportFailure } from '../ui/registerSafely';
 import { linkProblemText } from './linkText';
-import { LINK_ACTIONS, instanceLink, isKnownHost, linkLogLine, parseInstanceLink } from './parseLink';
+import { LINK_ACTIONS, instanceLink, linkLogLine, parseInstanceLink } from './parseLink';
 
 /**
  * `{uriScheme}://megaapi-community.megaapi-vscode/showQr?host=…&key=…` (and
@@ -27,7 +26,7 @@ export function registerDeepLinks(context: vscode.ExtensionContext, kit: Kit): v
     }),
   );
   registerSafely(context, kit.log, COMMANDS.copyInstanceLink, async (arg?: unknown) => {
-    const instance = await pickSavedInstance(arg, kit, t('Copy a link to which instance?'));
+    const instance = await pickSavedInstance(arg, kit, t('Copy a link to which instance?'), NO_TOKEN_NEEDED);
     if (!instance) return undefined;
     const link = instanceLink(vscode.env.uriScheme, context.extension.id, instance);
     await vscode.env.clipboard.writeText(link);
@@ -60,23 +59,10 @@ async function openLink(uri: vscode.Uri, kit: Kit): Promise<void> {
       ),
     );
   }
-  const saved = kit.instances.all().map((i) => i.baseUrl);
-  if (!isKnownHost(instance.baseUrl, saved, kit.settings.baseUrl()) && !(await confirmNewHost(instance))) {
+  if (!(await confirmNewHost(instance, kit, 'link'))) {
     kit.log.info(`Deep link to ${instance.key} @ ${hostOf(instance.baseUrl)}: the new host was not confirmed`);
     return;
   }
   // The command asks for the token only when this machine has none, and saves the instance.
   await vscode.commands.executeCommand(LINK_ACTIONS[action], { instance });
-}
-
-async function confirmNewHost(instance: InstanceRef): Promise<boolean> {
-  const t = vscode.l10n.t;
-  return confirm(
-    t('Open the instance {0} on {1}?', instance.key, hostOf(instance.baseUrl)),
-    t('Open'),
-    t(
-      'This link points to {0}, a MegaAPI host not used in VS Code before. The token entered for this instance will be sent there: open it only if you trust where the link came from.',
-      instance.baseUrl,
-    ),
-  );
 }

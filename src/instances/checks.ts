@@ -1,3 +1,4 @@
+import { logLine } from '../core/serverText';
 import { Calls } from '../api/calls';
 import { ApiResult } from '../api/errors';
 import { InstanceStatus } from '../api/replies';
@@ -80,7 +81,8 @@ export class StatusChecks {
       return result;
     } catch (thrown) {
       // Not an answer from MegaAPI but a fault here: the state stays unknown rather than wrong.
-      const detail = thrown instanceof Error ? thrown.message : String(thrown);
+      // A fault's message may quote a reply: one escaped line, with every held token blanked.
+      const detail = logLine(thrown instanceof Error ? thrown.message : String(thrown));
       this.log.error(`Status ${instance.key}: ${detail}`);
       this.instances.forgetStatus(instance);
       for (const listener of [...this.faultListeners]) listener(detail);

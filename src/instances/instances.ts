@@ -43,10 +43,26 @@ export class Instances {
     this.saved = new SavedInstances(this.memento);
     this.tokens = new TokenStore(secrets);
     this.states = new StatusCache(now);
+    // A token set or deleted in another window reaches this one's panels and views like a local change.
+    this.tokens.onDidChangeElsewhere((instance) => this.fire({ kind: 'token', instance }));
+  }
+
+  /**
+   * Reads the token of every saved instance once, in the background, so
+   * that server text echoing any of them is blanked (`core/redact.ts`)
+   * before the first request of this session needs it.
+   */
+  readAllTokens(): void {
+    for (const saved of this.all()) void this.tokens.get(saved);
   }
 
   all(): SavedInstance[] {
     return this.saved.all();
+  }
+
+  /** Where saved entries that do not parse are reported (dropped from the list, with this line). */
+  reportDroppedTo(report: (line: string) => void): void {
+    this.saved.report = report;
   }
 
   forBaseUrl(baseUrl: string): SavedInstance[] {

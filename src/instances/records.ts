@@ -56,6 +56,17 @@ export class InstanceRecords<T> {
     if (value !== undefined) await this.set(to, value);
   }
 
+  /** Every valid entry, with the instance it belongs to (for one-time migrations). */
+  entries(): Array<[InstanceRef, T]> {
+    const found: Array<[InstanceRef, T]> = [];
+    for (const [id, value] of Object.entries(this.all())) {
+      const bar = id.lastIndexOf('|');
+      if (bar <= 0 || !this.spec.valid(value)) continue;
+      found.push([{ baseUrl: id.slice(0, bar), key: id.slice(bar + 1) }, value]);
+    }
+    return found;
+  }
+
   /** For `Instances`, when the instance leaves the list. */
   removed(instance: InstanceRef): Promise<void> {
     return this.spec.onRemove === 'forget' ? this.forget(instance) : Promise.resolve();

@@ -1,4 +1,5 @@
-import { InstanceRef, sameInstance } from '../core/instanceRef';
+import { InstanceRef, parseInstanceRef, sameInstance } from '../core/instanceRef';
+import { logLine } from '../core/serverText';
 
 export interface SavedInstance extends InstanceRef {
   lastUsed: number;
@@ -21,14 +22,24 @@ const MAX_SAVED = 200;
 
 /** The instances the user has worked with; MegaAPI has no endpoint that lists them. */
 export class SavedInstances {
+  /** Where a dropped entry is reported (the log), once per entry per session. */
+  report: (line: string) => void = () => undefined;
+  private readonly reported = new Set<string>();
+
   constructor(private readonly state: MementoLike) {
     state.setKeysForSync?.([SAVED_INSTANCES_KEY]);
   }
 
-  /** Most recently used first; anything in the stored list that is not an instance is skipped. */
+  /**
+   * Most recently used first. The list is synced and can be edited by hand,
+   * so every entry goes through the input boxes' own parsers when it is
+   * read: one that does not parse (a host that is not a URL, a key with
+   * markup) is dropped, with a log line, and never reaches a notification
+   * or a tool result.
+   */
   all(): SavedInstance[] {
     const raw = this.state.get<unknown>(SAVED_INSTANCES_KEY, []);
-    const list = Array.isArray(raw) ? raw.filter(isSavedInstance) : [];
+    const list = Array.isArray(raw) ? raw.filter((entry) => this.keep(entry)) : [];
     return list.sort((a, b) => b.lastUsed - a.lastUsed);
   }
 
@@ -66,9 +77,34 @@ export class SavedInstances {
     const rest = this.all().filter((saved) => !sameInstance(saved, instance));
     await this.state.update(SAVED_INSTANCES_KEY, rest);
   }
+
+  private keep(value: unknown): value is SavedInstance {
+    const problem = savedInstanceProblem(value);
+    if (problem === undefined) return true;
+    const id = `${problem} ${JSON.stringify(value)?.slice(0, 300)}`;
+    if (!this.reported.has(id)) {
+      this.reported.add(id);
+      this.report(`Skipped a saved instance that does not parse (${problem}): ${describeEntry(value)}`);
+    }
+    return false;
+  }
 }
 
-function isSavedInstance(value: unknown): value is SavedInstance {
+/** Why a stored entry is not an instance the input boxes would have accepted; undefined when it is one. */
+export function savedInstanceProblem(value: unknown): string | undefined {
   const v = value as SavedInstance;
-  return typeof v?.key === 'string' && typeof v.baseUrl === 'string' && typeof v.lastUsed === 'number';
+  if (typeof v?.key !== 'string' || typeof v.baseUrl !== 'string') return 'not a host and key';
+  if (typeof v.lastUsed !== 'number' || !Number.isFinite(v.lastUsed)) return 'no time of last use';
+  // Whether plain http may be used is checked before each request; here only the shape counts.
+  const parsed = parseInstanceRef(v.baseUrl, v.key, { allowInsecureHttp: true });
+  if (!parsed.ok) return `${parsed.problem.kind}: ${parsed.problem.reason}`;
+  // Stored as the parsers normalise it, or tokens and panels would not find it.
+  if (!sameInstance(parsed.value, v)) return 'not in normal form';
+  return undefined;
+}
+
+function describeEntry(value: unknown): string {
+  const v = (value ?? {}) as Record<string, unknown>;
+  const part = (field: unknown) => (typeof field === 'string' ? JSON.stringify(field) : typeof field);
+  return logLine(`host ${part(v.baseUrl)}, key ${part(v.key)}`, 200);
 }

@@ -4,6 +4,7 @@ import { InstanceRef, sameInstance } from '../core/instanceRef';
 import { parseInstanceKey } from '../core/instanceKey';
 import { askBaseUrl } from '../prompts/askBaseUrl';
 import { askParsed } from '../prompts/askParsed';
+import { confirmNewHost } from '../prompts/confirmNewHost';
 import { instanceKeyReason } from '../text/reasons';
 import { carriedInstance } from '../prompts/whichInstance';
 import { COMMANDS } from '../ui/commandIds';
@@ -24,7 +25,11 @@ export function registerHostCommands(context: vscode.ExtensionContext, kit: Kit)
     const allowInsecureHttp = settings.allowInsecureHttp();
     if (instance) {
       const baseUrl = await askBaseUrl(instance.baseUrl, allowInsecureHttp);
-      if (baseUrl) await moveInstance(instance, { baseUrl, key: instance.key }, kit);
+      if (!baseUrl) return;
+      const to = { baseUrl, key: instance.key };
+      // Its token goes to the new host at once: a host never used asks first, as a deep link does.
+      if (!sameInstance(instance, to) && !(await confirmNewHost(to, kit, 'move'))) return;
+      await moveInstance(instance, to, kit);
       return;
     }
     const baseUrl = await askBaseUrl(settings.baseUrl(), allowInsecureHttp);

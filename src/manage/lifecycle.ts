@@ -2,7 +2,7 @@ import vscode = require('vscode');
 import { hostOf } from '../core/baseUrl';
 import { InstanceRef } from '../core/instanceRef';
 import { RemoteAction, runRemote } from '../instances/remote';
-import { pickSavedInstance } from '../prompts/whichInstance';
+import { NO_TOKEN_NEEDED, pickSavedInstance } from '../prompts/whichInstance';
 import { remoteDoneText } from '../text/remoteText';
 import { COMMANDS } from '../ui/commandIds';
 import { Kit } from '../ui/kit';
@@ -27,7 +27,7 @@ export function registerLifecycleCommands(context: vscode.ExtensionContext, kit:
     await remote('restart', instance, t('Restarting {0}…', instance.key), kit);
   });
   registerSafely(context, kit.log, COMMANDS.removeInstance, async (arg?: unknown) => {
-    const instance = await pickSavedInstance(arg, kit, t('Remove which instance?'));
+    const instance = await pickSavedInstance(arg, kit, t('Remove which instance?'), NO_TOKEN_NEEDED);
     const detail = t(
       'The instance itself stays as it is in MegaAPI; only this list and the stored token are affected.',
     );

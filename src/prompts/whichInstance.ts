@@ -6,12 +6,16 @@ import { Kit } from '../ui/kit';
 import { askBaseUrl } from './askBaseUrl';
 import { askInstanceKey } from './askInstanceKey';
 import { storeToken } from './askToken';
+import { ensureToken } from './ensureToken';
 import { pickInstance } from './pickInstance';
 
 /** What a command was handed: a whole instance, only a key, nothing, or something unusable. */
 export type Given = { instance: InstanceRef } | { key: string } | 'nothing' | 'invalid';
 
 type WhichKit = Pick<Kit, 'instances' | 'settings'>;
+
+/** For the few commands on an instance that send nothing with its token: Set/Clear Token, Remove, Copy Link. */
+export const NO_TOKEN_NEEDED = { needsToken: false } as const;
 
 /**
  * Reads the argument only, asking nothing. Commands take an instance key
@@ -44,10 +48,24 @@ export function carriedInstance(arg: unknown): InstanceRef | undefined {
 
 /**
  * The given instance, else a pick among the saved ones (none asked when there
- * is one), else the host and key prompts without the token. For commands that
- * act on an instance the user already has.
+ * is one), else the host and key prompts. For commands that act on an
+ * instance the user already has. Unless the command sends nothing with the
+ * token (`NO_TOKEN_NEEDED`), a missing token is asked for here, checked
+ * before it is stored (`ensureToken`), and the command goes on: every
+ * command asks the same way, in this one place.
  */
-export async function pickSavedInstance(arg: unknown, kit: WhichKit, title: string): Promise<InstanceRef | undefined> {
+export async function pickSavedInstance(
+  arg: unknown,
+  kit: WhichKit & Pick<Kit, 'calls'>,
+  title: string,
+  options: { needsToken: boolean } = { needsToken: true },
+): Promise<InstanceRef | undefined> {
+  const instance = await pickWithoutToken(arg, kit, title);
+  if (!instance || !options.needsToken) return instance;
+  return (await ensureToken(instance, kit)) ? instance : undefined;
+}
+
+async function pickWithoutToken(arg: unknown, kit: WhichKit, title: string): Promise<InstanceRef | undefined> {
   const given = givenInstance(arg);
   if (given === 'invalid') return refuseInvalid();
   if (given !== 'nothing' && 'instance' in given) return given.instance;

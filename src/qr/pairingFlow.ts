@@ -41,15 +41,19 @@ export class PairingFlow {
       return this.show({ kind: 'throttled', phone, until, code: shown?.code, expiresAt: shown?.expiresAt });
     }
     this.show({ kind: 'loading', phone });
+    // Recorded before asking, so a second window asking at the same moment
+    // waits instead of getting a second code.
+    const claim = this.deps.throttle.claim(this.deps.instance, now);
     this.request.run(
       (signal) => settle(() => this.deps.fetchCode(phone, signal)),
       (result) => {
         if (!result.ok) {
+          // Only a code that was issued counts against WhatsApp's limit; a typo in
+          // the host should not make the user wait a minute.
+          claim.release();
           if (result.error.kind !== 'cancelled') this.show({ kind: 'error', phone, error: result.error });
           return;
         }
-        // Only a code that was issued counts against WhatsApp's limit; a typo in
-        // the host should not make the user wait a minute.
         const issuedAt = this.deps.clock.now();
         this.deps.throttle.record(this.deps.instance, issuedAt);
         this.show({ kind: 'code', phone, code: result.value, expiresAt: issuedAt + PAIRING_CODE_LIFETIME_MS });

@@ -4,7 +4,9 @@ import { Instances, InstancesChange } from '../instances/instances';
 import { QR_VIEW_TYPE, QrPanel, QrPanelDeps, qrPanelTitle, qrWebviewOptions } from './qrPanel';
 
 /**
- * At most one QR panel per instance: asking again reveals and refreshes it.
+ * At most one QR panel per instance: asking again reveals it, and starts a
+ * new attempt only when the last one is over (expired, or stopped on an
+ * error the user had to fix), so 200 deep links make no 200 QR requests.
  * Panels follow their instance: removed, it closes; renamed, it moves along;
  * given a new token, logged out or restarted, it tries again at once.
  */
@@ -23,7 +25,7 @@ export class PanelRegistry implements vscode.Disposable {
     const existing = this.get(instance);
     if (existing) {
       existing.reveal();
-      if (options.refresh) existing.refresh();
+      if (options.refresh) existing.revisit();
       return existing;
     }
     const webviewPanel = vscode.window.createWebviewPanel(

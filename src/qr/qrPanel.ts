@@ -4,6 +4,7 @@ import { InstanceStatus } from '../api/replies';
 import { hostOf } from '../core/baseUrl';
 import { clockTime } from '../core/clockTime';
 import { InstanceRef } from '../core/instanceRef';
+import { logLine } from '../core/serverText';
 import { Throttle } from '../core/throttle';
 import { systemClock } from '../core/clock';
 import { PairingFlow } from './pairingFlow';
@@ -86,6 +87,11 @@ export class QrPanel implements vscode.Disposable {
 
   reveal(): void {
     this.panel.reveal();
+  }
+
+  /** Shown again on request: a new attempt only when the last one is over (see `QrSession.revisit`). */
+  revisit(): void {
+    this.session.revisit();
   }
 
   refresh(): void {
@@ -234,7 +240,9 @@ export class QrPanel implements vscode.Disposable {
           return this.perform(message.action);
       }
     } catch (thrown) {
-      this.deps.log.error(`QR panel of ${this.current.key}: ${String(thrown)}`);
+      this.deps.log.error(
+        `QR panel of ${this.current.key}: ${logLine(thrown instanceof Error ? thrown.message : String(thrown))}`,
+      );
     }
   }
 

@@ -72,6 +72,20 @@ export class QrSession {
     this.loadQr();
   }
 
+  /**
+   * Someone asked to see the panel again (Show QR, a deep link, an agent's
+   * `megaapi_show_qr`): a new attempt only once the last one is over
+   * (expired, or stopped on an error the user had to fix); while it runs,
+   * or once linked, nothing is asked of MegaAPI. So a burst of links costs
+   * no requests, and the cap is not restarted by anyone but the user's Refresh.
+   */
+  revisit(): void {
+    if (this.disposed) return;
+    const phase = this.phase;
+    if (phase.kind === 'expired') return this.refresh();
+    if (phase.kind === 'error' && !isTransient(phase.error)) return this.refresh();
+  }
+
   setVisible(visible: boolean): void {
     if (this.disposed || visible === this.visible) return;
     this.visible = visible;

@@ -2,7 +2,7 @@
 // items other features hang under an instance, its badge and context keys, and
 // its commands Add Instance, Refresh and Refresh Status.
 import vscode = require('vscode');
-import { askForInstance, pickSavedInstance } from '../prompts/whichInstance';
+import { NO_TOKEN_NEEDED, askForInstance, pickSavedInstance } from '../prompts/whichInstance';
 import { COMMANDS } from '../ui/commandIds';
 import { InstanceChildren } from '../ui/instanceChildren';
 import { Kit } from '../ui/kit';
@@ -48,7 +48,7 @@ export function registerSidebar(
   });
   registerSafely(context, log, COMMANDS.refreshInstances, () => tree.refreshAll());
   registerSafely(context, log, COMMANDS.refreshStatus, async (arg?: unknown) => {
-    const instance = await pickSavedInstance(arg, kit, t('Refresh the status of which instance?'));
+    const instance = await pickSavedInstance(arg, kit, t('Refresh the status of which instance?'), NO_TOKEN_NEEDED);
     if (instance) await checks.one(instance);
   });
 

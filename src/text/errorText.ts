@@ -115,6 +115,8 @@ function badPayloadText(reason: BadPayloadReason, status: number, t: Translate):
       return t('MegaAPI sent a reply in an unexpected shape (HTTP {0}).', status);
     case 'notQrSized':
       return t('MegaAPI sent an image far larger than a QR code; it was not shown.');
+    case 'notPng':
+      return t('MegaAPI sent the QR code as an image that is not PNG; only PNG is shown, as MegaAPI sends it.');
     default:
       return t('MegaAPI sent a QR code that is not a valid image ({0}).', reason);
   }

@@ -10,12 +10,36 @@ export function settingOf(webhook: Webhook): WebhookSetting {
 
 /** The two calls a change makes, bound to one instance. */
 export interface WebhookCalls {
-  write(change: WebhookChange): Promise<Answered<string>>;
+  /** Writes `change`, every other field sent back as `over` has it. */
+  write(change: WebhookChange, over: Webhook): Promise<Answered<string>>;
   read(): Promise<Answered<Webhook>>;
+}
+
+/**
+ * Asked when the webhook changed elsewhere (another window, the MegaAPI
+ * panel, another tool writing the secondary URL) between the read the user
+ * decided on and the write: true writes over what is there now.
+ */
+export type ConfirmChanged = (now: Webhook) => Promise<boolean>;
+
+/** Whether two reads show the same configuration, every field included. */
+export function sameWebhook(a: Webhook, b: Webhook): boolean {
+  return a.url === b.url && a.enabled === b.enabled && stable(a.fields) === stable(b.fields);
+}
+
+function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, field]) => `${JSON.stringify(key)}:${stable(field)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
 }
 
 /** How a change ended; every branch but `failed` left the new setting on the server as far as anyone can tell. */
 export type ChangeOutcome =
+  /** The webhook changed elsewhere since it was read, and the user chose not to write over it. Nothing was written. */
+  | { kind: 'declined'; now: Webhook }
   /** The write was refused or never arrived: the memory is as it was before. */
   | { kind: 'failed'; error: ApiError; reply?: RawReply }
   /** The write was accepted, but the webhook could not be read back to confirm it. */
@@ -29,18 +53,29 @@ export type ChangeOutcome =
  * remembering the previous setting first, then reads the webhook back:
  * MegaAPI answering "ok" is not proof that the URL took. A write that fails
  * undoes the memory, so Restore never offers a change that did not happen.
+ *
+ * Right before writing, the webhook is read again: the user may have spent
+ * a minute in the input box or the Restore modal, and a write built on that
+ * old read would silently put back what someone changed meanwhile (the
+ * secondary URL, the flag). When it changed, `confirmChanged` asks; the write
+ * then goes over what is there now.
  */
 export async function changeWebhook(
   instance: InstanceRef,
-  read: Webhook,
+  decidedOn: Webhook,
   change: WebhookChange,
   calls: WebhookCalls,
   memory: WebhookMemory,
+  confirmChanged: ConfirmChanged = () => Promise.resolve(false),
 ): Promise<ChangeOutcome> {
-  const before = memory.get(instance);
+  const again = await calls.read();
+  if (!again.result.ok) return { kind: 'failed', error: again.result.error, reply: again.reply };
+  const read = again.result.value;
+  if (!sameWebhook(decidedOn, read) && !(await confirmChanged(read))) return { kind: 'declined', now: read };
+  const before = await memory.get(instance);
   const next: WebhookSetting = { url: change.url, enabled: change.enabled ?? read.enabled };
   await memory.beforeChange(instance, settingOf(read), next);
-  const write = await calls.write(change);
+  const write = await calls.write(change, read);
   if (!write.result.ok) {
     await memory.undo(instance, before);
     return { kind: 'failed', error: write.result.error, reply: write.reply };

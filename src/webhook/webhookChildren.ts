@@ -49,7 +49,7 @@ export class WebhookChildren implements InstanceChildren, vscode.Disposable {
   async children(instance: InstanceRef): Promise<vscode.TreeItem[]> {
     if (!this.shows(instance)) return [];
     const read = await this.reads.get(instance);
-    const restorable = this.memory.get(instance) !== undefined;
+    const restorable = (await this.memory.get(instance)) !== undefined;
     const context = { host: hostOf(instance.baseUrl), key: instance.key };
     return [new WebhookItem(instance, describeWebhook(read, restorable, context, vscode.l10n.t))];
   }

@@ -61,8 +61,10 @@ export function registerWebhookCommands(context: vscode.ExtensionContext, kit: K
       await offer('info', t('{0} has no webhook URL to enable or disable.', instance.key), [set]);
       return;
     }
+    // Picking Enable or Disable is the answer when MegaAPI did not say; otherwise a toggle of production asks first.
     const enabled = read.enabled === undefined ? await askEnabled(instance) : !read.enabled;
     if (enabled === undefined) return;
+    if (read.enabled !== undefined && !(await confirmToggle(instance, read, enabled))) return;
     // The URL is written back as read: only the flag changes.
     const change = { url: read.url, enabled };
     const now = await applyChange(instance, read, change, COMMANDS.toggleWebhook, kit, parts);
@@ -77,7 +79,7 @@ export function registerWebhookCommands(context: vscode.ExtensionContext, kit: K
   registerSafely(context, kit.log, COMMANDS.restoreWebhook, async (arg?: unknown) => {
     const instance = await pickSavedInstance(arg, kit, t('Restore the previous webhook of which instance?'));
     if (!instance) return;
-    const remembered = parts.memory.get(instance);
+    const remembered = await parts.memory.get(instance);
     if (!remembered) {
       void vscode.window.showInformationMessage(
         t('There is no previous webhook to restore for {0}: it was not changed from this machine.', instance.key),
@@ -131,14 +133,22 @@ async function applyChange(
   const t = vscode.l10n.t;
   const client = kit.calls.for(instance);
   const calls = {
-    write: (next: WebhookChange) => callKeepingReply(client, configWebhookEndpoint(instance.key, read, next)),
+    write: (next: WebhookChange, over: Webhook) =>
+      callKeepingReply(client, configWebhookEndpoint(instance.key, over, next)),
     read: () => callKeepingReply(client, readWebhookEndpoint(instance.key)),
   };
   const outcome = await inProgress(
     t('Changing the webhook of {0}…', instance.key),
-    () => changeWebhook(instance, read, change, calls, parts.memory),
+    () => changeWebhook(instance, read, change, calls, parts.memory, (now) => confirmOverwrite(instance, now, change)),
     'change',
   );
+  if (outcome.kind === 'declined') {
+    parts.children.show(instance, outcome.now);
+    void vscode.window.showInformationMessage(
+      t('Nothing was changed: the webhook of {0} stays {1}.', instance.key, shownSetting(settingOf(outcome.now), t)),
+    );
+    return undefined;
+  }
   if (outcome.kind === 'failed') {
     parts.children.refresh(instance);
     await showCallError(outcome.error, outcome.reply, instance, command, kit);
@@ -208,6 +218,39 @@ async function askEnabled(instance: InstanceRef): Promise<boolean | undefined> {
     { title: t('MegaAPI did not say whether the webhook of {0} is enabled.', instance.key), ignoreFocusOut: true },
   );
   return picked?.enabled;
+}
+
+/** Enable/Disable changes where production messages go (or that they go at all), as Restore does: it asks. */
+async function confirmToggle(instance: InstanceRef, read: Webhook, enabled: boolean): Promise<boolean> {
+  const t = vscode.l10n.t;
+  const url = serverText(maskWebhookUrl(read.url), 300);
+  return enabled
+    ? confirm(
+        t('Enable the webhook of {0}?', instance.key),
+        t('Enable'),
+        t('MegaAPI starts sending the messages of {0} to {1}.', instance.key, url),
+      )
+    : confirm(
+        t('Disable the webhook of {0}?', instance.key),
+        t('Disable'),
+        t(
+          'MegaAPI stops sending the messages of {0} to {1}; they are not delivered there while it is off.',
+          instance.key,
+          url,
+        ),
+      );
+}
+
+/** The webhook changed elsewhere while the user was deciding: say what it is now, and ask before writing over it. */
+async function confirmOverwrite(instance: InstanceRef, now: Webhook, change: WebhookChange): Promise<boolean> {
+  const t = vscode.l10n.t;
+  const detail = [
+    t('Now: {0}', shownSetting(settingOf(now), t)),
+    ...(now.secondaryUrl ? [t('Secondary URL: {0}', serverText(maskWebhookUrl(now.secondaryUrl), 300))] : []),
+    t('To write: {0}', shownSetting({ url: change.url, enabled: change.enabled ?? now.enabled }, t)),
+  ].join('\n');
+  const question = t('The webhook of {0} was changed elsewhere since it was read. Write over it?', instance.key);
+  return confirm(question, t('Write Over It'), detail);
 }
 
 /** A restore changes where production messages go, so it asks, naming both ends. */

@@ -1,5 +1,5 @@
 import { InstanceRef } from '../core/instanceRef';
-import { InstanceRecords, RecordSpec } from '../instances/records';
+import { RecordSpec } from '../instances/records';
 
 /** The part of a webhook a command changes and Restore puts back. */
 export interface WebhookSetting {
@@ -40,11 +40,27 @@ export function rememberBefore(
 }
 
 /**
- * globalState key, stable. Not synced: the URL may carry the receiver's secret
- * in its query, and what was changed from this machine is this machine's
- * business. Kept when the instance is removed: it is the customer's
- * production setting, and adding the instance again must still be able to
- * put it back.
+ * Where the remembered webhook is kept, per instance. The URL may carry the
+ * receiver's secret (in its query or its path), so it lives in SecretStorage
+ * (`SecretRecords`, under {@link WEBHOOK_MEMORY_SECRET}); globalState keeps
+ * only a random id (under {@link WEBHOOK_MEMORY_REF}). Not synced: what was
+ * changed from this machine is this machine's business. Kept when the
+ * instance is removed (the webhook feature then asks whether to forget it).
+ */
+export interface RememberedStore {
+  get(instance: InstanceRef): RememberedWebhook | undefined | Promise<RememberedWebhook | undefined>;
+  set(instance: InstanceRef, value: RememberedWebhook | undefined): Promise<void>;
+  forget(instance: InstanceRef): Promise<void>;
+}
+
+/** globalState key of the id that points at the secret, stable. */
+export const WEBHOOK_MEMORY_REF = 'megaapi.webhookMemoryRef';
+/** SecretStorage prefix of the remembered webhooks, stable. */
+export const WEBHOOK_MEMORY_SECRET = 'megaapi.webhookMemory';
+
+/**
+ * The globalState key where versions up to this one kept the remembered
+ * webhook in plain text; read only to move it into SecretStorage once.
  */
 export const WEBHOOK_MEMORY: RecordSpec<RememberedWebhook> = {
   key: 'megaapi.webhookMemory',
@@ -55,17 +71,17 @@ export const WEBHOOK_MEMORY: RecordSpec<RememberedWebhook> = {
 /** The previous webhook of each instance, for Restore Previous Webhook. */
 export class WebhookMemory {
   constructor(
-    private readonly records: InstanceRecords<RememberedWebhook>,
+    private readonly records: RememberedStore,
     private readonly now: () => number = Date.now,
   ) {}
 
-  get(instance: InstanceRef): RememberedWebhook | undefined {
+  async get(instance: InstanceRef): Promise<RememberedWebhook | undefined> {
     return this.records.get(instance);
   }
 
   /** Call before writing `next`, with what the server showed just before. */
   async beforeChange(instance: InstanceRef, current: WebhookSetting, next: WebhookSetting): Promise<void> {
-    await this.records.set(instance, rememberBefore(this.get(instance), current, next, this.now()));
+    await this.records.set(instance, rememberBefore(await this.get(instance), current, next, this.now()));
   }
 
   async forget(instance: InstanceRef): Promise<void> {
@@ -78,7 +94,7 @@ export class WebhookMemory {
    * this, so it still counts as the same series and keeps the original.
    */
   async readBack(instance: InstanceRef, shown: WebhookSetting): Promise<void> {
-    const entry = this.get(instance);
+    const entry = await this.get(instance);
     if (entry) await this.records.set(instance, { ...entry, written: { ...shown } });
   }
 
@@ -93,7 +109,7 @@ function isSetting(value: unknown): value is WebhookSetting {
   return typeof v?.url === 'string' && (v.enabled === undefined || typeof v.enabled === 'boolean');
 }
 
-function isRemembered(value: unknown): value is RememberedWebhook {
+export function isRemembered(value: unknown): value is RememberedWebhook {
   const v = value as RememberedWebhook;
   return isSetting(v?.previous) && isSetting(v.written) && typeof v.at === 'number';
 }

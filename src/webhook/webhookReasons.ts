@@ -17,6 +17,12 @@ export function webhookUrlReason(reason: WebhookUrlReason, t: Translate): string
       'MegaAPI cannot reach this machine: for its servers, this address is the server itself. Use a public URL (a tunnel to this machine works).',
     ),
     privateNetwork: t('MegaAPI cannot reach a private network address. Use a public URL (a tunnel works).'),
+    localName: t(
+      'MegaAPI cannot reach that name: only a local network knows it (a name without dots, .local, .internal). Use a public URL (a tunnel works).',
+    ),
+    special: t(
+      'No server can deliver to that address (multicast, reserved, benchmarking or documentation range). Use the public URL of your app.',
+    ),
     insecure: t(
       'Use https://: MegaAPI sends your messages to this URL, and over http:// anyone on the way could read them. http:// is accepted only for a webhook on this machine, for local development (megaapi.allowInsecureHttp on and MegaAPI itself running here).',
     ),

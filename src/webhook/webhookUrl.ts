@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '../core/baseUrl';
+import { reachOf } from '../core/reach';
 import { CONTROL_OR_SPACE, Parsed, fail, ok } from '../core/parsed';
 
 export type WebhookUrlReason =
@@ -11,6 +11,8 @@ export type WebhookUrlReason =
   | 'fragment'
   | 'thisMachine'
   | 'privateNetwork'
+  | 'localName'
+  | 'special'
   | 'insecure';
 
 export interface WebhookUrlOptions {
@@ -22,29 +24,8 @@ export interface WebhookUrlOptions {
 
 const MAX_LENGTH = 2048;
 
-type Reach = 'thisMachine' | 'privateNetwork' | 'public';
-
-/**
- * Who can reach an address. Only literal addresses are judged: a name that
- * resolves to a private address cannot be told from here, and MegaAPI will
- * say so by never delivering.
- */
-export function reachOf(hostname: string): Reach {
-  const host = hostname.toLowerCase();
-  if (isLoopbackHost(host) || host.endsWith('.localhost') || host === '0.0.0.0' || host === '[::]') {
-    return 'thisMachine';
-  }
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    const isPrivate =
-      a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
-    return isPrivate ? 'privateNetwork' : 'public';
-  }
-  // IPv6 unique-local (fc00::/7) and link-local (fe80::/10).
-  if (/^\[(f[cd][0-9a-f]{2}|fe[89ab][0-9a-f]):/.test(host)) return 'privateNetwork';
-  return 'public';
-}
+/** Who can reach an address: the rule lives in `core/reach.ts`, re-exported here for the webhook's callers. */
+export { reachOf };
 
 /**
  * The rule for a webhook URL, decided from who calls it: MegaAPI's server.
@@ -57,7 +38,11 @@ export function reachOf(hostname: string): Reach {
  *   the caller is here as well, so a loopback webhook is accepted, over
  *   http:// or https://. With the setting on but MegaAPI elsewhere it is still
  *   refused: no setting makes a remote server reach this machine.
- * - A private network (10.x, 192.168.x, ...): refused when MegaAPI is public.
+ * - A private network (10.x, 192.168.x, 100.64/10, fc00::/7, ... and IPv4
+ *   forms inside IPv6) or a name only a local network resolves (one label,
+ *   `.local`, `.internal`): refused when MegaAPI is public.
+ * - Multicast, reserved, benchmarking and documentation addresses: refused,
+ *   no server delivers there.
  * - http:// anywhere else: refused. The webhook receives the customers'
  *   messages; unencrypted they would be readable on every network they cross.
  * - No user name or password (the URL is shown and logged, masked only in its
@@ -83,7 +68,8 @@ export function parseWebhookUrl(raw: string, options: WebhookUrlOptions): Parsed
   const caller = reachOf(hostnameOf(options.megaApiBaseUrl));
   const localDevelopment = options.allowInsecureHttp && caller === 'thisMachine';
   if (hook === 'thisMachine') return localDevelopment ? ok(url.toString()) : fail('thisMachine');
-  if (hook === 'privateNetwork' && caller === 'public') return fail('privateNetwork');
+  if (hook === 'special') return fail('special');
+  if ((hook === 'privateNetwork' || hook === 'localName') && caller === 'public') return fail(hook);
   if (url.protocol === 'http:') return fail('insecure');
   return ok(url.toString());
 }
@@ -96,24 +82,42 @@ function hostnameOf(baseUrl: string): string {
   }
 }
 
+/** A first path segment shown as is: a short word (`webhook`, `hooks`, `e2e`), never an id or a token. */
+const PLAIN_SEGMENT = /^[A-Za-z][A-Za-z0-9_-]{0,23}$/;
+const MOST_DIGITS = 3;
+
 /**
- * The URL with its query and fragment replaced by `?…` / `#…`: MegaAPI sends
- * no auth header, so receivers authenticate by a secret in the query, which
- * must not reach tooltips, notifications or the log. Works on anything the
- * server sends, URL or not.
+ * The URL as shown anywhere but the input box: the host and, when it is a
+ * plain word, the first path segment, then `/…`; the query, fragment and
+ * credentials as `?…`, `#…`, `…@`. MegaAPI sends no auth header, so
+ * receivers authenticate by a secret in the URL: in the query, or in the
+ * path (n8n `/webhook/<uuid>`, Make `/<token>`, Zapier
+ * `/hooks/catch/<ids>`, Telegram `/bot<token>/…`), and none of it may reach
+ * tooltips, notifications or the log. Works on anything the server sends,
+ * URL or not.
  */
 export function maskWebhookUrl(raw: string): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    const cut = raw.search(/[?#]/);
-    return cut < 0 ? raw : `${raw.slice(0, cut)}${raw[cut]}…`;
+    const cut = raw.search(/(?<=[^/])\/(?!\/)|[?#]/);
+    if (cut < 0) return raw;
+    return raw[cut] === '/' ? `${raw.slice(0, cut)}/…` : `${raw.slice(0, cut)}${raw[cut]}…`;
   }
   const credentials = url.username !== '' || url.password !== '' ? '…@' : '';
   const query = url.search !== '' || raw.includes('?') ? '?…' : '';
   const fragment = url.hash !== '' ? '#…' : '';
-  return `${url.protocol}//${credentials}${url.host}${url.pathname}${query}${fragment}`;
+  return `${url.protocol}//${credentials}${url.host}${maskedPath(url.pathname)}${query}${fragment}`;
+}
+
+function maskedPath(pathname: string): string {
+  const segments = pathname.split('/').filter((segment) => segment !== '');
+  if (segments.length === 0) return pathname === '/' ? '/' : '';
+  const first = segments[0];
+  if (!PLAIN_SEGMENT.test(first) || first.replace(/\D/g, '').length > MOST_DIGITS) return '/…';
+  const trailing = pathname.endsWith('/') ? '/' : '';
+  return segments.length === 1 ? `/${first}${trailing}` : `/${first}/…`;
 }
 
 /** For the sidebar's one line: masked, without the scheme, cut to `max` characters. */

@@ -35,7 +35,7 @@ describe('parseQrImage', () => {
     assert.deepEqual(parseQrImage(''), { ok: false, reason: 'empty' });
   });
 
-  it('recognises JPEG, GIF and WebP by their magic numbers', () => {
+  it('refuses JPEG, GIF and WebP with a reason: only PNG is shown, as MegaAPI sends it', () => {
     // The smallest headers that declare a 64 × 64 image, as a QR would be.
     const sof0 = [0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x40, 0x00, 0x40, 0x03, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0];
     const jpeg = Buffer.from([0xff, 0xd8, ...sof0, 0xff, 0xd9]);
@@ -50,9 +50,39 @@ describe('parseQrImage', () => {
       const parsed = parseQrImage(b.toString('base64'));
       return parsed.ok ? parsed.value.mime : parsed.reason;
     };
-    assert.equal(mime(jpeg), 'image/jpeg');
-    assert.equal(mime(gif), 'image/gif');
-    assert.equal(mime(webp), 'image/webp');
+    assert.equal(mime(jpeg), 'notPng');
+    assert.equal(mime(gif), 'notPng');
+    assert.equal(mime(webp), 'notPng');
+  });
+
+  it('refuses the 34-byte GIF whose 1×1 screen hides a 16000² frame', () => {
+    const bomb = Buffer.concat([
+      Buffer.from('GIF89a'),
+      Buffer.from([1, 0, 1, 0, 0, 0, 0]),
+      // Image descriptor: left, top, then a frame of 16000 × 16000.
+      Buffer.from([0x2c, 0, 0, 0, 0, 0x80, 0x3e, 0x80, 0x3e, 0]),
+      Buffer.from([2, 2, 0x4c, 0x01, 0, 0x3b]),
+    ]);
+    assert.deepEqual(parseQrImage(bomb.toString('base64')), { ok: false, reason: 'notPng' });
+  });
+
+  it('holds every frame of an animated PNG to the cap, not only its header', () => {
+    const chunk = (type: string, data: Buffer) => {
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(data.length);
+      return Buffer.concat([length, Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
+    };
+    const frame = (side: number) => {
+      const data = Buffer.alloc(26);
+      data.writeUInt32BE(side, 4);
+      data.writeUInt32BE(side, 8);
+      return chunk('fcTL', data);
+    };
+    const actl = chunk('acTL', Buffer.from([0, 0, 0, 1, 0, 0, 0, 0]));
+    const apng = (side: number) =>
+      Buffer.concat([TINY_PNG.subarray(0, 33), actl, frame(side), TINY_PNG.subarray(33)]).toString('base64');
+    assert.deepEqual(parseQrImage(apng(16_000)), { ok: false, reason: 'notQrSized' });
+    assert.equal(parseQrImage(apng(1)).ok, true);
   });
 
   it('refuses an image far larger than a QR code before anything draws it', () => {

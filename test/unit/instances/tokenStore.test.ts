@@ -108,4 +108,42 @@ describe('TokenStore', () => {
     assert.equal(await fresh.get(instance), 'tok-new', 'the read that started before Set Token does not win');
     assert.equal(answers.length, 2);
   });
+
+  it('lets a keyring change from another window win over a token kept in memory, and says so', async () => {
+    const secrets = new MapSecrets();
+    const listeners: Array<(change: { key: string }) => unknown> = [];
+    const watched: SecretsLike = {
+      get: (key) => secrets.get(key),
+      store: (key, value) => secrets.store(key, value),
+      delete: (key) => secrets.delete(key),
+      onDidChange: (listener) => {
+        listeners.push(listener);
+        return { dispose: () => undefined };
+      },
+    };
+    const instances = new Instances(new MapMemento(), watched);
+    const instance = { baseUrl: host, key: 'megastart-a' };
+    const heard: string[] = [];
+    instances.onDidChange((change) => heard.push(change.kind));
+    secrets.broken = true;
+    assert.equal(await instances.setToken(instance, 'tok-memory'), false);
+    secrets.broken = false;
+    heard.length = 0;
+    // Another window deletes the token: the keyring's word wins.
+    for (const listener of listeners) listener({ key: TokenStore.id(instance) });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.equal(await instances.token(instance), undefined);
+    assert.deepEqual(heard, ['token'], 'panels waiting for a token hear of the change');
+    // Another window sets one.
+    secrets.values.set(TokenStore.id(instance), 'tok-elsewhere');
+    for (const listener of listeners) listener({ key: TokenStore.id(instance) });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.equal(await instances.token(instance), 'tok-elsewhere');
+    assert.deepEqual(heard, ['token', 'token']);
+    // The echo of this window's own write is not news.
+    await instances.setToken(instance, 'tok-mine');
+    for (const listener of listeners) listener({ key: TokenStore.id(instance) });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.deepEqual(heard, ['token', 'token', 'token']);
+  });
 });

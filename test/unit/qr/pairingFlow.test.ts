@@ -59,6 +59,17 @@ describe('PairingFlow', () => {
     assert.equal(phones.length, 2);
   });
 
+  it('records the throttle before asking, so a second window asking at the same moment waits', async () => {
+    const { clock, phones, flow, make } = setup();
+    flow.requestCode('+55 11 99999-9999');
+    // The other window (another flow over the same shared store) asks before the first code arrived.
+    const other = make();
+    other.requestCode('+55 11 99999-9999');
+    await clock.advance(0);
+    assert.equal(phones.length, 1, 'one code, not two');
+    assert.equal(other.current.kind, 'throttled');
+  });
+
   it('does not make the user wait after a failure', async () => {
     const { clock, flow, phones } = setup(() => ({ ok: false, error: { kind: 'unreachable', code: 'ECONNREFUSED' } }));
     flow.requestCode('5511999999999');

@@ -146,6 +146,23 @@ describe('QrSession', () => {
     assert.equal(server.qrCalls, 4);
   });
 
+  it('a burst of 200 links to an open panel makes no request, and a link after expiry starts one attempt', async () => {
+    const { clock, session, server, last } = setup({ maxQrs: 3, graceMs: 0 });
+    session.start();
+    await clock.advance(0);
+    const before = server.qrCalls;
+    for (let i = 0; i < 200; i++) session.revisit();
+    await clock.advance(0);
+    assert.equal(server.qrCalls, before, 'a running attempt is only revealed');
+    await clock.advance(80_000);
+    assert.equal(last().kind, 'expired');
+    const spent = server.qrCalls;
+    for (let i = 0; i < 200; i++) session.revisit();
+    await clock.advance(0);
+    assert.equal(server.qrCalls, spent + 1, 'one new attempt, not 200');
+    assert.equal(last().kind, 'qr');
+  });
+
   it('pauses everything while hidden and fetches a fresh QR at once when visible again', async () => {
     const { clock, session, server } = setup();
     session.start();

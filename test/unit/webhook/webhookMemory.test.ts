@@ -33,26 +33,26 @@ describe('remembering the webhook before a change', () => {
     const records = new InstanceRecords(memento, WEBHOOK_MEMORY);
     const memory = new WebhookMemory(records, () => 5);
     await memory.beforeChange(A, PROD, TEST);
-    assert.deepEqual(memory.get(A), { previous: PROD, written: TEST, at: 5 });
-    assert.equal(memory.get(B), undefined);
+    assert.deepEqual(await memory.get(A), { previous: PROD, written: TEST, at: 5 });
+    assert.equal(await memory.get(B), undefined);
     assert.deepEqual(memento.synced, []);
     await memory.readBack(A, { url: 'https://test.example/hook/', enabled: true });
     await memory.beforeChange(A, { url: 'https://test.example/hook/', enabled: true }, { ...TEST, enabled: false });
-    assert.deepEqual(memory.get(A)?.previous, PROD, 'a URL the server normalised is still the same series');
+    assert.deepEqual((await memory.get(A))?.previous, PROD, 'a URL the server normalised is still the same series');
     await records.move(A, B);
-    assert.equal(memory.get(A), undefined);
-    assert.deepEqual(memory.get(B)?.previous, PROD);
-    const before = memory.get(B);
+    assert.equal(await memory.get(A), undefined);
+    assert.deepEqual((await memory.get(B))?.previous, PROD);
+    const before = await memory.get(B);
     await memory.beforeChange(B, TEST, PROD);
     await memory.undo(B, before);
-    assert.deepEqual(memory.get(B), before);
+    assert.deepEqual(await memory.get(B), before);
     await memory.forget(B);
-    assert.equal(memory.get(B), undefined);
+    assert.equal(await memory.get(B), undefined);
   });
 
-  it('ignores whatever else sits under its key', () => {
+  it('ignores whatever else sits under its key', async () => {
     const memento = new MapMemento();
     memento.values.set('megaapi.webhookMemory', { [`${A.baseUrl}|${A.key}`]: { previous: 'x' } });
-    assert.equal(new WebhookMemory(new InstanceRecords(memento, WEBHOOK_MEMORY)).get(A), undefined);
+    assert.equal(await new WebhookMemory(new InstanceRecords(memento, WEBHOOK_MEMORY)).get(A), undefined);
   });
 });

@@ -87,17 +87,102 @@ describe('parseWebhookUrl', () => {
   });
 });
 
+describe('the reachable-by-MegaAPI rule, for every form the audit found accepted', () => {
+  const cloud = { allowInsecureHttp: false, megaApiBaseUrl: 'https://api2.megaapi.com.br' };
+  const cases: Array<[string, string]> = [
+    ['https://[::ffff:127.0.0.1]/x', 'thisMachine'],
+    ['https://[::ffff:7f00:1]/x', 'thisMachine'],
+    ['https://[::127.0.0.1]/x', 'thisMachine'],
+    ['https://[::ffff:10.0.0.1]/x', 'privateNetwork'],
+    ['https://[::ffff:192.168.1.1]/x', 'privateNetwork'],
+    ['https://[::192.168.1.1]/x', 'privateNetwork'],
+    ['https://[::ffff:0:10.1.1.1]/x', 'privateNetwork'],
+    ['https://[64:ff9b::127.0.0.1]/x', 'thisMachine'],
+    ['https://[64:ff9b::10.0.0.1]/x', 'privateNetwork'],
+    ['https://[64:ff9b:1::a00:1]/x', 'privateNetwork'],
+    ['https://[2002:7f00:1::]/x', 'thisMachine'],
+    ['https://[2002:c0a8:101::1]/x', 'privateNetwork'],
+    ['https://[::]/x', 'thisMachine'],
+    ['https://localhost./x', 'thisMachine'],
+    ['https://app.localhost./x', 'thisMachine'],
+    ['https://0.1.2.3/x', 'thisMachine'],
+    ['https://0x7f.1/x', 'thisMachine'],
+    ['https://2130706433/x', 'thisMachine'],
+    ['https://100.64.0.1/x', 'privateNetwork'],
+    ['https://100.127.255.254/x', 'privateNetwork'],
+    ['https://198.18.0.1/x', 'special'],
+    ['https://198.19.255.1/x', 'special'],
+    ['https://224.0.0.1/x', 'special'],
+    ['https://239.255.255.250/x', 'special'],
+    ['https://255.255.255.255/x', 'special'],
+    ['https://[ff02::1]/x', 'special'],
+    ['https://[fec0::1]/x', 'privateNetwork'],
+    ['https://[fe80::1]/x', 'privateNetwork'],
+    ['https://intranet/x', 'localName'],
+    ['https://printer.local/x', 'localName'],
+    ['https://hooks.corp.internal/x', 'localName'],
+    ['https://nas.home.arpa/x', 'localName'],
+  ];
+  for (const [url, reason] of cases) {
+    it(`refuses ${url} (${reason})`, () => {
+      assert.deepEqual(parseWebhookUrl(url, cloud), { ok: false, reason }, url);
+      assert.ok(webhookUrlReason(reason as never, english).length > 20);
+    });
+  }
+
+  it('still accepts public addresses, IPv4 and IPv6, and public IPv4 inside IPv6', () => {
+    for (const url of [
+      'https://hooks.example.com/x',
+      'https://100.128.0.1/x',
+      'https://8.8.8.8/x',
+      'https://[2606:4700::1111]/x',
+      'https://[::ffff:8.8.8.8]/x',
+      'https://[2002:808:808::1]/x',
+      'https://n8n.example.com./webhook/x',
+    ]) {
+      assert.ok(parseWebhookUrl(url, cloud).ok, url);
+    }
+  });
+
+  it('accepts a private address or a local name when MegaAPI itself is on the same network', () => {
+    const onPremises = { allowInsecureHttp: false, megaApiBaseUrl: 'https://megaapi.corp.internal' };
+    assert.ok(parseWebhookUrl('https://hooks.corp.internal/x', onPremises).ok);
+    assert.ok(parseWebhookUrl('https://10.0.0.5/x', onPremises).ok);
+    assert.deepEqual(parseWebhookUrl('https://224.0.0.1/x', onPremises), { ok: false, reason: 'special' });
+  });
+});
+
 describe('masking a webhook URL', () => {
   it('hides the query, the fragment and any credentials, and keeps the rest', () => {
-    assert.equal(maskWebhookUrl('https://h.example/p/q?secret=s3cr3t&x=1'), 'https://h.example/p/q?…');
+    assert.equal(maskWebhookUrl('https://h.example/p/q?secret=s3cr3t&x=1'), 'https://h.example/p/…?…');
     assert.equal(maskWebhookUrl('https://u:pw@h.example/p#frag'), 'https://…@h.example/p#…');
     assert.equal(maskWebhookUrl('https://h.example/p'), 'https://h.example/p');
     assert.equal(maskWebhookUrl('not a url?token=s3cr3t'), 'not a url?…');
   });
 
+  it('hides secrets in the path too: n8n, Make, Zapier and Telegram-style URLs', () => {
+    const cases: Array<[string, string, string]> = [
+      [
+        'https://n8n.example.com/webhook/7f1c2a9e-3b4d-4e5f-8a6b-9c0d1e2f3a4b',
+        'https://n8n.example.com/webhook/…',
+        '7f1c2a9e',
+      ],
+      ['https://hook.eu1.make.com/abcdefghijklmnopqrstuvwxyz123456', 'https://hook.eu1.make.com/…', 'abcdefghij'],
+      ['https://hooks.zapier.com/hooks/catch/1234567/abcdefg/', 'https://hooks.zapier.com/hooks/…', '1234567'],
+      ['https://api.telegram.org/bot123456:ABC-DEF1234ghIkl/sendMessage', 'https://api.telegram.org/…', 'ABC-DEF'],
+      ['https://h.example/', 'https://h.example/', ''],
+      ['https://h.example/megaapi', 'https://h.example/megaapi', ''],
+    ];
+    for (const [url, masked, secret] of cases) {
+      assert.equal(maskWebhookUrl(url), masked, url);
+      if (secret) assert.ok(!shortWebhookUrl(url).includes(secret), url);
+    }
+    assert.equal(maskWebhookUrl('not a url/s3cr3t'), 'not a url/…');
+  });
+
   it('shortens for the sidebar without the scheme and never shows the query', () => {
     assert.equal(shortWebhookUrl('https://h.example/hook?secret=s3cr3t'), 'h.example/hook?…');
-    const long = shortWebhookUrl(`https://h.example/${'x'.repeat(100)}?secret=s3cr3t`, 30);
+    const long = shortWebhookUrl(`https://${'x'.repeat(100)}.example/hook?secret=s3cr3t`, 30);
     assert.equal(long.length, 30);
     assert.ok(long.endsWith('…') && !long.includes('s3cr3t'));
   });

@@ -77,7 +77,8 @@ async function main(): Promise<number> {
       onCleanup(() => mock.stop());
       return mock.url;
     };
-    const suitePath = join(root, 'out/test/vscode/suite/index.js');
+    // `npm run soak` points the same runner at its own entry (test/soak).
+    const suitePath = join(root, process.env.MEGAAPI_SUITE || 'out/test/vscode/suite/index.js');
     code = await Promise.race([host({ root, suitePath, startMock, workDir, onCleanup }), stopped]);
   } catch (error) {
     reason = oneLine(error);

@@ -24,7 +24,11 @@ describe('the webhook: set, disable and restore', function () {
     const original = await mock.webhook(key);
     await run('megaapi.setWebhook', ['https://hooks.example.com/suite?secret=s3']);
     assert.equal((await mock.webhook(key)).webhookUrl, 'https://hooks.example.com/suite?secret=s3');
-    await run('megaapi.toggleWebhook');
+    const toggled = await run('megaapi.toggleWebhook');
+    assert.ok(
+      toggled.seen.some((prompt) => prompt.kind === 'modal' && prompt.text.includes('Disable the webhook')),
+      'Disable asks first, as Restore does',
+    );
     assert.equal((await mock.webhook(key)).webhookEnabled, false);
     await run('megaapi.restoreWebhook');
     const restored = await mock.webhook(key);

@@ -1,0 +1,21 @@
+// `npm run soak [seconds]`: the extension in code-server against the mock with
+// random faults on every route (test/soak). Not part of `npm test`.
+import { execFileSync, spawn } from 'node:child_process';
+
+const seconds = Number(process.argv[2] || 120);
+if (!Number.isFinite(seconds) || seconds <= 0) {
+  console.error('npm run soak -- <seconds>: a positive number of seconds');
+  process.exit(2);
+}
+execFileSync('bash', ['scripts/provision.sh'], { stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(process.execPath, ['scripts/build.mjs', '--tests'], { stdio: 'inherit' });
+const env = {
+  ...process.env,
+  MEGAAPI_SUITE: 'out/test/soak/index.js',
+  MEGAAPI_SOAK_SECONDS: String(seconds),
+  MEGAAPI_EXTHOST_TIMEOUT_MS: String((seconds + 600) * 1000),
+};
+const runner = spawn(process.execPath, ['out/test/vscode/runner/main.js'], { stdio: 'inherit', env });
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => runner.kill('SIGTERM'));
+runner.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : 1)));
