@@ -101,7 +101,17 @@ if (withTests) {
     entryPoints: filesUnder('test', '.ts'),
     outdir: 'out/test',
     outbase: 'test',
-    external: ['vscode', 'mocha', 'playwright-core', 'jsqr', 'pngjs', 'qrcode', 'fast-check', '@vscode/test-electron'],
+    external: [
+      'vscode',
+      'mocha',
+      'playwright-core',
+      'jsqr',
+      'pngjs',
+      'qrcode',
+      'fast-check',
+      '@vscode/test-electron',
+      'typescript',
+    ],
     sourcemap: true,
   });
 }
