@@ -5,10 +5,9 @@ import { pickSavedInstance } from '../prompts/whichInstance';
 import { COMMANDS } from '../ui/commandIds';
 import { Kit } from '../ui/kit';
 import { registerSafely } from '../ui/registerSafely';
-import { LANGUAGES, renderSnippet } from './languages';
-import { CallId, SNIPPET_CALLS, snippetRequest } from './snippetCalls';
-import { callLabel, snippetValues, snippetWords } from './snippetText';
-import { LanguageId } from './templates/template';
+import { SnippetEngine, loadSnippets } from './loadSnippets';
+import type { CallId } from './snippetCalls';
+import type { LanguageId } from './templates/template';
 
 /**
  * Copy Request as Code: a call, then a language, then the snippet on the
@@ -21,19 +20,13 @@ export function registerCopyAsCode(context: vscode.ExtensionContext, kit: Kit, l
   registerSafely(context, kit.log, COMMANDS.copyAsCode, async (arg?: unknown) => {
     const instance = await pickSavedInstance(arg, kit, t('Copy a request of which instance?'));
     if (!instance) return;
-    const call =
-      given(
-        arg,
-        'call',
-        SNIPPET_CALLS.map((c) => c.id),
-      ) ?? (await pickCall(instance));
+    const engine = await loadSnippets();
+    const { LANGUAGES, SNIPPET_CALLS, callLabel, renderSnippet, snippetRequest, snippetValues, snippetWords } = engine;
+    const callIds = SNIPPET_CALLS.map((c) => c.id);
+    const call = given(arg, 'call', callIds) ?? (await pickCall(instance, engine));
     if (!call) return;
-    const language =
-      given(
-        arg,
-        'language',
-        LANGUAGES.map((l) => l.id),
-      ) ?? (await pickLanguage(instance, call));
+    const languageIds = LANGUAGES.map((l) => l.id);
+    const language = given(arg, 'language', languageIds) ?? (await pickLanguage(instance, call, engine));
     if (!language) return;
     const template = LANGUAGES.find((l) => l.id === language);
     const request = snippetRequest(instance, call, snippetValues(last.get(instance)));
@@ -56,8 +49,9 @@ function given<T extends string>(arg: unknown, field: string, allowed: readonly 
   return allowed.find((id) => id === value);
 }
 
-async function pickCall(instance: InstanceRef): Promise<CallId | undefined> {
+async function pickCall(instance: InstanceRef, engine: SnippetEngine): Promise<CallId | undefined> {
   const t = vscode.l10n.t;
+  const { SNIPPET_CALLS, callLabel, snippetValues } = engine;
   const items = SNIPPET_CALLS.map((call) => {
     const id = call.id;
     const shape = call.endpoint('{key}', snippetValues(undefined));
@@ -71,7 +65,11 @@ async function pickCall(instance: InstanceRef): Promise<CallId | undefined> {
   return picked?.id;
 }
 
-async function pickLanguage(instance: InstanceRef, call: CallId): Promise<LanguageId | undefined> {
+async function pickLanguage(
+  instance: InstanceRef,
+  call: CallId,
+  { LANGUAGES, callLabel }: SnippetEngine,
+): Promise<LanguageId | undefined> {
   const t = vscode.l10n.t;
   const items = LANGUAGES.map(({ id, label }) => ({ id, label }));
   const picked = await vscode.window.showQuickPick(items, {
