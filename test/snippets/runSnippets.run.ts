@@ -2,7 +2,8 @@
 // mock. Slow next to the unit suite (a process per snippet), so it is its own
 // mocha run (.mocharc.snippets.json), chained after the unit tests.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as ts from 'typescript';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InstanceClient } from '../../src/api/client';
@@ -87,6 +88,30 @@ describe('every snippet, run against the mock as a user would run it', function 
       });
     }
   }
+
+  it('TypeScript snippets type-check in strict mode against @types/node, reply types included', () => {
+    const typescript = LANGUAGES.find((l) => l.id === 'typescript')!;
+    const files = SNIPPET_CALLS.map((call) => {
+      const request = snippetRequest(instance(), call.id, PLACEHOLDERS)!;
+      const path = join(dir, `check-${call.id}.ts`);
+      writeFileSync(path, renderSnippet(typescript, request, snippetWords(instance(), call.id, english)));
+      return path;
+    });
+    const program = ts.createProgram(files, {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.CommonJS,
+      moduleDetection: ts.ModuleDetectionKind.Force,
+      lib: ['lib.es2022.d.ts'],
+      types: ['node'],
+      typeRoots: [join(process.cwd(), 'node_modules', '@types')],
+    });
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+    assert.deepEqual(problems, []);
+  });
 
   it('runs the whole New Request File, request by request', async () => {
     const text = requestFile(instance(), snippetValues(undefined), english);
