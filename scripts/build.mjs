@@ -70,12 +70,32 @@ const common = {
 // A test file deleted from test/ must not keep running from an old bundle in out/.
 if (withTests && !watch) rmSync('out/test', { recursive: true, force: true });
 
+// Copy Request as Code's templates load on first use, from their own file:
+// the extension bundle requires ./snippets.js instead of inlining the engine.
+const snippetsApart = {
+  name: 'snippets-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/engine$/ }, (args) =>
+      args.importer.endsWith('loadSnippets.ts') ? { path: './snippets.js', external: true } : undefined,
+    );
+  },
+};
+
 const builds = [
   {
     ...common,
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    plugins: [...common.plugins, snippetsApart],
+  },
+  {
+    ...common,
+    entryPoints: ['src/snippets/engine.ts'],
+    outfile: 'dist/snippets.js',
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
@@ -101,7 +121,17 @@ if (withTests) {
     entryPoints: filesUnder('test', '.ts'),
     outdir: 'out/test',
     outbase: 'test',
-    external: ['vscode', 'mocha', 'playwright-core', 'jsqr', 'pngjs', 'qrcode', 'fast-check', '@vscode/test-electron'],
+    external: [
+      'vscode',
+      'mocha',
+      'playwright-core',
+      'jsqr',
+      'pngjs',
+      'qrcode',
+      'fast-check',
+      '@vscode/test-electron',
+      'typescript',
+    ],
     sourcemap: true,
   });
 }

@@ -2,6 +2,7 @@ import vscode = require('vscode');
 import { Calls } from './api/calls';
 import { createNodeFetch } from './api/nodeFetch';
 import { registerDeepLinks } from './deepLinks/registerDeepLinks';
+import { registerGroups } from './groups/registerGroups';
 import { StatusChecks } from './instances/checks';
 import { EventFeed } from './instances/eventFeed';
 import { Instances } from './instances/instances';
@@ -11,6 +12,7 @@ import { registerMessages } from './messages/registerMessages';
 import { registerQr } from './qr/registerQr';
 import { Settings } from './settings';
 import { registerSidebar } from './sidebar/registerSidebar';
+import { registerSnippets } from './snippets/registerSnippets';
 import { registerTools } from './tools/registerTools';
 import { Kit } from './ui/kit';
 import { ReplyDocuments } from './ui/replyDocuments';
@@ -56,10 +58,12 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
 
   const panels = registerQr(context, kit, mark);
   const webhook = registerWebhook(context, kit);
-  const { tree, view } = registerSidebar(context, kit, [webhook.children]);
+  const groups = registerGroups(context, kit);
+  const { tree, view } = registerSidebar(context, kit, [webhook.children, groups.children]);
   registerManage(context, kit);
   registerMessages(context, kit);
   registerDeepLinks(context, kit);
+  registerSnippets(context, kit);
   registerTools(context, {
     ...kit,
     panels: {

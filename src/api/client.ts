@@ -2,14 +2,8 @@ import { InstanceRef } from '../core/instanceRef';
 import { ApiError, ApiResult, failure, internalError } from './errors';
 import { refusal, RequestPolicy } from './gate';
 import { FetchLike, JsonReply, requestJson } from './http';
-import {
-  InstanceStatus,
-  QrReply,
-  messageFromReply,
-  pairingCodeFromReply,
-  qrFromReply,
-  statusFromReply,
-} from './replies';
+import { logoutEndpoint, pairingCodeEndpoint, qrEndpoint, restartEndpoint, statusEndpoint } from './instance';
+import { InstanceStatus, QrReply } from './replies';
 
 export interface ClientOptions {
   instance: InstanceRef;
@@ -48,32 +42,23 @@ export class InstanceClient {
   }
 
   getQr(signal?: AbortSignal): Promise<ApiResult<QrReply>> {
-    const key = this.instance.key;
-    return this.call(
-      { what: 'QR', method: 'GET', path: ['instance', 'qrcode_base64', key], parse: qrFromReply },
-      signal,
-    );
+    return this.call(qrEndpoint(this.instance.key), signal);
   }
 
   getStatus(signal?: AbortSignal): Promise<ApiResult<InstanceStatus>> {
-    const key = this.instance.key;
-    return this.call({ what: 'Status', method: 'GET', path: ['instance', key], parse: statusFromReply }, signal);
+    return this.call(statusEndpoint(this.instance.key), signal);
   }
 
   getPairingCode(phoneDigits: string, signal?: AbortSignal): Promise<ApiResult<string>> {
-    const path = ['instance', 'pairingCode', this.instance.key];
-    const query = { phoneNumber: phoneDigits };
-    return this.call({ what: 'Pairing code', method: 'GET', path, query, parse: pairingCodeFromReply }, signal);
+    return this.call(pairingCodeEndpoint(this.instance.key, phoneDigits), signal);
   }
 
   logout(signal?: AbortSignal): Promise<ApiResult<string>> {
-    const path = ['instance', this.instance.key, 'logout'];
-    return this.call({ what: 'Logout', method: 'DELETE', path, parse: messageFromReply }, signal);
+    return this.call(logoutEndpoint(this.instance.key), signal);
   }
 
   restart(signal?: AbortSignal): Promise<ApiResult<string>> {
-    const path = ['instance', this.instance.key, 'restart'];
-    return this.call({ what: 'Restart', method: 'DELETE', path, parse: messageFromReply }, signal);
+    return this.call(restartEndpoint(this.instance.key), signal);
   }
 
   /** Any endpoint, for the calls that live in their own files (messages, webhook). */

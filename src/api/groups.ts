@@ -99,14 +99,17 @@ export function groupDetailsFromReply(reply: JsonReply, jid: string): ApiResult<
   if (!data) return badShape(reply);
   const participants: GroupParticipant[] = [];
   for (const entry of Array.isArray(data.participants) ? data.participants.slice(0, 5000) : []) {
-    if (!isBody(entry) || typeof entry.id !== 'string') continue;
+    if (!isBody(entry)) continue;
+    // Baileys names a participant `id`; some wrappers call it `jid`.
+    const id = [entry.id, entry.jid].find((value): value is string => typeof value === 'string' && value !== '');
+    if (!id) continue;
     const admin =
       typeof entry.admin === 'string' && entry.admin !== ''
         ? entry.admin
         : entry.isAdmin === true
           ? 'admin'
           : undefined;
-    participants.push({ id: entry.id, admin });
+    participants.push({ id, admin });
   }
   return success({ id: isGroupJid(data.id) ? data.id : jid, subject: data.subject, participants });
 }

@@ -21,6 +21,12 @@ export interface ResponseLike {
   text(): Promise<string>;
 }
 
+/** Sent with every call beside the token; Copy Request as Code writes the same ones. */
+export const JSON_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Type': 'application/json',
+  Accept: 'application/json',
+};
+
 export interface HttpOptions {
   fetch: FetchLike;
   token: string;
@@ -67,11 +73,7 @@ export async function requestJson(
   try {
     const response = await options.fetch(url, {
       method,
-      headers: {
-        Authorization: `Bearer ${options.token}`,
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-      },
+      headers: { Authorization: `Bearer ${options.token}`, ...JSON_HEADERS },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: controller.signal,
       redirect: 'manual',

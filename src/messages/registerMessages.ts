@@ -3,7 +3,7 @@
 import vscode = require('vscode');
 import { Kit } from '../ui/kit';
 import { registerCheckNumber } from './checkNumber';
-import { LAST_RECIPIENT } from './lastRecipient';
+import { LAST_RECIPIENT } from '../instances/lastRecipient';
 import { registerSendTestMessage } from './sendTestMessage';
 
 export function registerMessages(context: vscode.ExtensionContext, kit: Kit): void {

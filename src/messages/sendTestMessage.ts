@@ -1,14 +1,14 @@
 import vscode = require('vscode');
+import { GroupSummary, listGroupsEndpoint } from '../api/groups';
 import { sendTextEndpoint } from '../api/messages';
 import { callKeepingReply } from '../api/rawReply';
 import { hostOf } from '../core/baseUrl';
 import { InstanceRef } from '../core/instanceRef';
-import { Recipient, formatRecipient, parseRecipient } from './recipient';
+import { Recipient, formatRecipient } from './recipient';
+import { pickRecipient } from './pickRecipient';
 import { serverText } from '../core/serverText';
 import { InstanceRecords } from '../instances/records';
-import { askParsed } from '../prompts/askParsed';
 import { linkedAccount } from '../text/account';
-import { recipientReason } from './recipientReasons';
 import { COMMANDS } from '../ui/commandIds';
 import { Kit } from '../ui/kit';
 import { commandAction, confirm, inProgress, offer, showCallError, showReplyAction } from '../ui/notify';
@@ -36,7 +36,7 @@ export function registerSendTestMessage(
     if (!instance) return;
     const account = await linkedAccountOf(instance, kit);
     if (account === undefined) return;
-    const recipient = await askRecipient(instance, recipients.get(instance));
+    const recipient = await pickRecipient(instance, recipients.get(instance), groupsOf(instance, kit));
     if (!recipient) return;
     const text = await askText(instance);
     if (text === undefined || !(await confirmSend(instance, account, recipient, text))) return;
@@ -87,20 +87,10 @@ async function linkedAccountOf(instance: InstanceRef, kit: Kit): Promise<string 
   }
 }
 
-function askRecipient(instance: InstanceRef, last: string | undefined): Promise<Recipient | undefined> {
-  const t = vscode.l10n.t;
-  return askParsed(
-    {
-      title: t('Send a test message from {0}', instance.key),
-      prompt: t(
-        'To: a WhatsApp number with country code, digits only (for example 5511999999999), or a group id ending in @g.us.',
-      ),
-      placeHolder: '5511999999999',
-      value: last,
-    },
-    (text) => parseRecipient(text),
-    (reason) => recipientReason(reason, t),
-  );
+/** The instance's groups for the destination picker; none when they cannot be listed (the number can still be typed). */
+async function groupsOf(instance: InstanceRef, kit: Kit): Promise<GroupSummary[]> {
+  const listed = await kit.calls.for(instance).call(listGroupsEndpoint(instance.key));
+  return listed.ok ? listed.value : [];
 }
 
 async function askText(instance: InstanceRef): Promise<string | undefined> {

@@ -54,7 +54,13 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
       const shown = this.kinds.filter((kind) => kind.shows(instance));
       return (await Promise.all(shown.map((kind) => kind.children(instance)))).flat();
     }
-    if (element) return [];
+    if (element) {
+      for (const kind of this.kinds) {
+        const items = kind.childrenOf?.(element);
+        if (items) return items;
+      }
+      return [];
+    }
     const items = this.instances.all().map((saved) => this.item(saved));
     return this.failure ? [new ErrorItem(this.failure), ...items] : items;
   }

@@ -26,6 +26,10 @@ export const COMMANDS = {
   setWebhook: 'megaapi.setWebhook',
   toggleWebhook: 'megaapi.toggleWebhook',
   restoreWebhook: 'megaapi.restoreWebhook',
+  copyAsCode: 'megaapi.copyAsCode',
+  newRequestFile: 'megaapi.newRequestFile',
+  copyGroupJid: 'megaapi.copyGroupJid',
+  showGroupDetails: 'megaapi.showGroupDetails',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -10,6 +10,8 @@ export interface InstanceChildren {
   /** Whether the instance has items of this kind now; it is drawn expandable when any has. */
   shows(instance: InstanceRef): boolean;
   children(instance: InstanceRef): Promise<vscode.TreeItem[]>;
+  /** The items under one of this kind's own items (a folder such as Groups); undefined for an item it does not own. */
+  childrenOf?(item: vscode.TreeItem): Promise<vscode.TreeItem[]> | undefined;
   /** The instance is being checked again: what was read of it may be stale. */
   forget(instance: InstanceRef): void;
   /** The user expanded the instance. */

@@ -11,6 +11,9 @@ export interface MockRequestLog {
   authorized: boolean;
   /** The raw header, kept so a test can prove the token travelled only there. */
   authorization: string | undefined;
+  /** The raw `Content-Type` and `Accept` headers, when sent: a copied snippet must send what the extension sends. */
+  contentType?: string;
+  accept?: string;
   /**
    * The parsed JSON; for anything else, or JSON over 16 KiB, the raw text cut
    * to 1 KiB; absent when the request had no body.

@@ -176,6 +176,8 @@ async function handle(
     key: match?.key,
     authorized: isAuthorized(match && ctx.state.find(match.key), authorization),
     authorization,
+    ...(req.headers['content-type'] !== undefined && { contentType: req.headers['content-type'] }),
+    ...(req.headers.accept !== undefined && { accept: req.headers.accept }),
     // Left out rather than undefined, so a log read back as JSON deep-equals the in-process one.
     ...(logged !== undefined && { body: logged }),
   });

@@ -109,7 +109,7 @@ describe('mock MegaAPI CLI', () => {
         ((await api(`/rest/webhook/${key}`)).webhookData as Record<string, unknown>).webhookEnabled,
         false,
       );
-      assert.equal(((await api(`/rest/group/list/${key}`)).groups as unknown[]).length, 1);
+      assert.equal(((await api(`/rest/group/list/${key}`)).groups as unknown[]).length, 2);
       const messages = (await (await fetch(`${url}/__mock/instances/${key}/messages`)).json()) as {
         messages: { text: string }[];
       };

@@ -168,6 +168,8 @@ export interface Prompted {
   /** For input boxes: the text typed, or why it was not accepted. */
   answer?: string;
   refused?: string;
+  /** For quick picks made with createQuickPick: the item labels shown when the answer was typed. */
+  items?: string[];
 }
 
 type Window = Record<string, unknown>;
@@ -197,7 +199,14 @@ export async function answering<T>(
   options: { notifications: 'show' | 'dismiss' } = { notifications: 'show' },
 ): Promise<{ result: T; seen: Prompted[] }> {
   const window = vscode.window as unknown as Window;
-  const names = ['showInputBox', 'showQuickPick', 'showInformationMessage', 'showWarningMessage', 'showErrorMessage'];
+  const names = [
+    'showInputBox',
+    'showQuickPick',
+    'createQuickPick',
+    'showInformationMessage',
+    'showWarningMessage',
+    'showErrorMessage',
+  ];
   const originals = new Map(names.map((name) => [name, window[name]]));
   const seen: Prompted[] = [];
   const queue = [...typed];
@@ -219,6 +228,8 @@ export async function answering<T>(
     seen.push({ kind: 'quickPick', text: options?.title ?? options?.placeHolder ?? '' });
     return undefined;
   };
+  // A quick pick one types into (a destination, a key): once it is no longer busy, the next answer is typed and Enter pressed.
+  window.createQuickPick = () => typedQuickPick(queue, seen);
   for (const kind of ['information', 'warning', 'error'] as const) {
     const name = `show${kind[0].toUpperCase()}${kind.slice(1)}Message`;
     const original = originals.get(name) as (...args: unknown[]) => Thenable<unknown>;
@@ -242,6 +253,63 @@ export async function answering<T>(
   } finally {
     for (const [name, original] of originals) window[name] = original;
   }
+}
+
+/**
+ * Enough of `vscode.QuickPick` for code that reads `value`, `activeItems` and
+ * `selectedItems` on accept: the typed answer is set as the value (firing
+ * onDidChangeValue, as typing does), then accepted; no answer hides it (Esc).
+ * The pick is hidden after an accept the code did not take, as a user would
+ * press Esc on a refused answer.
+ */
+function typedQuickPick(queue: string[], seen: Prompted[]): unknown {
+  const value = new vscode.EventEmitter<string>();
+  const accept = new vscode.EventEmitter<void>();
+  const hide = new vscode.EventEmitter<void>();
+  const noop = new vscode.EventEmitter<never>();
+  let hidden = false;
+  const pick = {
+    title: undefined as string | undefined,
+    placeholder: undefined as string | undefined,
+    value: '',
+    items: [] as vscode.QuickPickItem[],
+    activeItems: [] as vscode.QuickPickItem[],
+    selectedItems: [] as vscode.QuickPickItem[],
+    busy: false,
+    buttons: [],
+    onDidChangeValue: value.event,
+    onDidAccept: accept.event,
+    onDidHide: hide.event,
+    onDidChangeActive: noop.event,
+    onDidChangeSelection: noop.event,
+    onDidTriggerButton: noop.event,
+    onDidTriggerItemButton: noop.event,
+    hide: () => {
+      if (hidden) return;
+      hidden = true;
+      hide.fire();
+    },
+    dispose: () => undefined,
+    show: () => {
+      void (async () => {
+        await waitFor('the quick pick to finish loading', () => !pick.busy, 10_000).catch(() => undefined);
+        const prompted: Prompted = { kind: 'quickPick', text: pick.title ?? pick.placeholder ?? '' };
+        seen.push(prompted);
+        const answer = queue.shift();
+        prompted.items = pick.items.map((item) => item.label);
+        if (answer === undefined) return pick.hide();
+        prompted.answer = answer;
+        pick.value = answer;
+        value.fire(answer);
+        accept.fire();
+        if (!hidden) {
+          prompted.refused = pick.items[0]?.description ?? 'not accepted';
+          pick.hide();
+        }
+      })();
+    },
+  };
+  return pick;
 }
 
 /** Stores a token for the instance the way a user does (Set Token, typed into its box), which also saves the instance. */

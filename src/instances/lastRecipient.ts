@@ -1,4 +1,4 @@
-import { RecordSpec } from '../instances/records';
+import { RecordSpec } from './records';
 
 /**
  * The last destination of a test message per instance, so a second test is

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { InstanceRecords } from '../../../src/instances/records';
-import { LAST_RECIPIENT } from '../../../src/messages/lastRecipient';
+import { LAST_RECIPIENT } from '../../../src/instances/lastRecipient';
 import { MapMemento } from '../support';
 
 const A = { baseUrl: 'https://api.example', key: 'megastart-a' };
