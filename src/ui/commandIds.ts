@@ -26,6 +26,9 @@ export const COMMANDS = {
   setWebhook: 'megaapi.setWebhook',
   toggleWebhook: 'megaapi.toggleWebhook',
   restoreWebhook: 'megaapi.restoreWebhook',
+  startMcpServer: 'megaapi.startMcpServer',
+  stopMcpServer: 'megaapi.stopMcpServer',
+  copyMcpConfig: 'megaapi.copyMcpConfig',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
