@@ -51,20 +51,22 @@ export class McpHost implements vscode.Disposable {
     return this.running.then((running) => running.endpoint);
   }
 
-  async stop(): Promise<boolean> {
+  /** Quiet when the window closes: by then the log channel may be closed too. */
+  async stop(quiet = false): Promise<boolean> {
     const running = this.running;
     if (!running) return false;
     this.running = undefined;
     const { server } = await running.catch(() => ({ server: undefined }));
     cursor()?.unregisterServer?.(MCP_SERVER_NAME);
     await server?.close();
+    if (quiet) return server !== undefined;
     this.changed.fire();
     this.kit.log.info('MCP server stopped.');
     return server !== undefined;
   }
 
   dispose(): void {
-    void this.stop();
+    this.stop(true).catch(() => undefined);
     for (const registration of this.registrations.splice(0)) registration.dispose();
   }
 

@@ -113,8 +113,10 @@ export const startMcpServer: StartMcpServer = async (options) => {
     close: async () => {
       const open = [...sessions.values()];
       sessions.clear();
-      await Promise.allSettled(open.map((session) => session.transport.close()));
-      await closeHttp(http);
+      // The port first: no session's stream may keep the server reachable while it closes.
+      const closed = closeHttp(http);
+      for (const session of open) session.transport.close().catch(() => undefined);
+      await closed;
     },
   };
 };

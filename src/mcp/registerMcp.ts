@@ -29,7 +29,7 @@ export function registerMcp(context: vscode.ExtensionContext, kit: Kit, tools: r
 
   registerSafely(context, kit.log, COMMANDS.stopMcpServer, async () => {
     const stopped = await host.stop();
-    await vscode.window.showInformationMessage(
+    void vscode.window.showInformationMessage(
       stopped ? t('The MegaAPI MCP server stopped.') : t('The MegaAPI MCP server is not running.'),
     );
   });
