@@ -103,6 +103,38 @@ describe('MCP server: over HTTP, with the SDK’s own client', function () {
     assert.ok(!logged.join('\n').includes(BEARER), 'the bearer reached the log');
   });
 
+  it('keeps a bounded number of sessions, closing the oldest', async () => {
+    const small = await startMcpServer({
+      tools,
+      bearer: BEARER,
+      version: '1',
+      clientLabel: () => '',
+      log: () => undefined,
+      maxSessions: 2,
+    });
+    const clients: Client[] = [];
+    for (const name of ['first', 'second', 'third']) {
+      const client = new Client({ name, version: '1' });
+      await client.connect(
+        new StreamableHTTPClientTransport(new URL(small.url), {
+          requestInit: { headers: { Authorization: `Bearer ${BEARER}` } },
+        }),
+      );
+      clients.push(client);
+    }
+    await assert.rejects(clients[0].listTools());
+    assert.equal((await clients[2].listTools()).tools.length, 2);
+    const noSession = await fetch(small.url, { headers: { Authorization: `Bearer ${BEARER}` } });
+    assert.equal(noSession.status, 400);
+    const huge = await fetch(small.url, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${BEARER}`, 'Content-Type': 'application/json' },
+      body: 'x'.repeat(2 * 1024 * 1024),
+    });
+    assert.equal(huge.status, 413);
+    await small.close();
+  });
+
   it('stops listening when closed', async () => {
     const other = await startMcpServer({
       tools,
