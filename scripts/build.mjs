@@ -56,6 +56,19 @@ const dropUnused = {
   },
 };
 
+const dropAjv = {
+  name: 'drop-ajv',
+  setup(build) {
+    build.onResolve({ filter: /validation\/ajv-provider\.js$/ }, (args) => ({ path: args.path, namespace: 'no-ajv' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-ajv' }, () => ({
+      contents: `export class AjvJsonSchemaValidator {
+        constructor() { throw new Error('ajv is not bundled: pass jsonSchemaValidator'); }
+      }`,
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -101,6 +114,20 @@ const builds = [
     sourcesContent: false,
   },
 ];
+
+// The MCP server and the SDK it runs on: a bundle of its own, which the extension
+// requires only when the server starts, so activation never loads it. The SDK's
+// JSON Schema validator (ajv, ~100 KB) serves elicitation and output schemas,
+// which this server does not use; src/mcp/mcpServer.ts passes its own.
+builds.push({
+  ...common,
+  entryPoints: ['src/mcp/mcpServer.ts'],
+  outfile: 'dist/mcp.js',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  plugins: [dropAjv],
+});
 
 // The QR panel's script and stylesheet go inside its page (src/qr/assets.ts):
 // minified, so the workbench and the webview have less to parse while the panel opens.

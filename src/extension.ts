@@ -4,10 +4,11 @@ import { createNodeFetch } from './api/nodeFetch';
 import { registerDeepLinks } from './deepLinks/registerDeepLinks';
 import { registerGroups } from './groups/registerGroups';
 import { StatusChecks } from './instances/checks';
-import { EventFeed } from './instances/eventFeed';
+import { EventFeed, NewFeedEvent } from './instances/eventFeed';
 import { Instances } from './instances/instances';
 import { createLog } from './log';
 import { registerManage } from './manage/registerManage';
+import { registerMcp } from './mcp/registerMcp';
 import { registerMessages } from './messages/registerMessages';
 import { registerQr } from './qr/registerQr';
 import { Settings } from './settings';
@@ -24,6 +25,11 @@ export interface MegaApiExtensionApi {
   readonly instancesTree: vscode.TreeDataProvider<vscode.TreeItem>;
   /** The badge the instances view shows on the activity-bar icon, if any (a copy). */
   instancesBadge(): vscode.ViewBadge | undefined;
+  /**
+   * Only when the extension runs in a test host (`ExtensionMode.Test`): puts
+   * an event in the feed as the webhook receiver would, for the API suite.
+   */
+  addFeedEventForTests?(event: NewFeedEvent): void;
 }
 
 /** The running extension's disposables, so `deactivate` can close sockets and timers at once. */
@@ -64,20 +70,22 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
   registerMessages(context, kit);
   registerDeepLinks(context, kit);
   registerSnippets(context, kit);
-  registerTools(context, {
-    ...kit,
-    panels: {
-      show: (instance) => void panels.show(instance),
-      requestPairingCode: (instance, phone) => panels.show(instance, { refresh: false }).requestPairingCode(phone),
-    },
+  const tools = registerTools(context, kit, {
+    show: (instance) => void panels.show(instance),
+    requestPairingCode: (instance, phone) => panels.show(instance, { refresh: false }).requestPairingCode(phone),
   });
+  registerMcp(context, kit, tools);
   running = context.subscriptions;
   // Every token this machine holds is known to the redactor before any server text is shown (not awaited).
   instances.readAllTokens();
   // activate()'s own share of VS Code's activation figure.
   mark('activateCalled', '-', activateCalled);
   mark('activated');
-  return { instancesTree: tree, instancesBadge: () => view.badge && { ...view.badge } };
+  const forTests =
+    context.extensionMode === vscode.ExtensionMode.Test
+      ? { addFeedEventForTests: (event: NewFeedEvent) => void kit.feed.add(event) }
+      : {};
+  return { instancesTree: tree, instancesBadge: () => view.badge && { ...view.badge }, ...forTests };
 }
 
 /**

@@ -1,26 +1,63 @@
-// The Copilot agent-mode tools: one language-model tool per name in toolNames.ts,
-// each a thin layer over the base services (checks, remote) and the QR panel it is handed.
+// The agent tools: one definition per name in toolNames.ts, each a thin layer
+// over the base services (checks, remote, calls, feed) and the QR panel it is
+// handed. The same definitions serve Copilot (registered here as language-model
+// tools) and the MCP server, which extension.ts hands them to.
 import vscode = require('vscode');
-import { getStatus, listInstances, requestPairingCode, showQr } from './instanceTools';
-import { logoutInstance, restartInstance } from './lifecycleTools';
-import { ToolDeps, ToolSpec, asTool } from './toolKit';
-import { TOOL_NAMES, ToolName } from './toolNames';
+import { AgentTool } from '../core/agentTool';
+import { Kit } from '../ui/kit';
+import { confirm } from '../ui/notify';
+import { SendLimit } from './sendLimit';
+import { TOOLS } from './toolTable';
+import { QrPanels, Question, ToolDeps, defineTool } from './toolKit';
+import { TOOL_NAMES } from './toolNames';
+
+/** Builds every tool once, from the kit and the QR panel; the same objects go to every surface. */
+export function agentTools(deps: Omit<ToolDeps, 't' | 'ask' | 'sendLimit'>): AgentTool[] {
+  const full: ToolDeps = { ...deps, t: vscode.l10n.t, ask, sendLimit: new SendLimit() };
+  return TOOL_NAMES.map((name) => defineTool(name, TOOLS[name](full), full));
+}
+
+/** Registers them as Copilot's language-model tools; returns them for the MCP server. */
+export function registerTools(context: vscode.ExtensionContext, kit: Kit, panels: QrPanels): AgentTool[] {
+  const tools = agentTools({ ...kit, panels });
+  for (const tool of tools) context.subscriptions.push(vscode.lm.registerTool(tool.name, asLmTool(tool, kit)));
+  return tools;
+}
 
 /**
- * The Copilot agent tools. Each is a thin layer over what the commands do;
- * none can add an instance, or read a token or a QR code.
+ * The modal every acting tool waits for. It names who asks, because the
+ * person must know which agent wants to act; it is VS Code's own dialog, so
+ * no client can answer it, skip it or "always allow" it.
  */
-export const TOOLS = {
-  megaapi_list_instances: listInstances,
-  megaapi_get_status: getStatus,
-  megaapi_show_qr: showQr,
-  megaapi_request_pairing_code: requestPairingCode,
-  megaapi_logout_instance: logoutInstance,
-  megaapi_restart_instance: restartInstance,
-} satisfies Record<ToolName, (deps: ToolDeps) => ToolSpec>;
+async function ask({ client, title, message }: Question): Promise<boolean> {
+  const t = vscode.l10n.t;
+  const detail = `${message}\n\n${t('Asked by {0}. An agent can be wrong or misled by what it read: allow only what you asked for.', client)}`;
+  return confirm(t('{0} asks: {1}', client, title), t('Allow'), detail);
+}
 
-export function registerTools(context: vscode.ExtensionContext, deps: ToolDeps): void {
-  for (const name of TOOL_NAMES) {
-    context.subscriptions.push(vscode.lm.registerTool(name, asTool(TOOLS[name](deps), deps, name)));
-  }
+/**
+ * Adapts a definition to `vscode.LanguageModelTool`. MegaAPI's failures come
+ * back as text in the panel's words, so the model can tell the user what to
+ * do; only a fault in the extension rejects. No `confirmationMessages`: the
+ * tool's own modal asks (see `ask`), the same for Copilot as for MCP clients,
+ * so a chat's "always allow" cannot skip it and nobody is asked twice.
+ */
+function asLmTool(tool: AgentTool, kit: Kit): vscode.LanguageModelTool<unknown> {
+  const t = vscode.l10n.t;
+  return {
+    prepareInvocation: ({ input }) => ({ invocationMessage: tool.progress?.(input) }),
+    invoke: async ({ input }, token) => {
+      const controller = new AbortController();
+      const cancelled = token.onCancellationRequested(() => controller.abort());
+      try {
+        const text = await tool.invoke(input, { client: t('Copilot (VS Code chat)'), signal: controller.signal });
+        return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
+      } catch (thrown) {
+        kit.log.error(`Tool ${tool.name} failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+        throw thrown;
+      } finally {
+        cancelled.dispose();
+      }
+    },
+  };
 }

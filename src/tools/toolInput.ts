@@ -1,3 +1,4 @@
+import { isGroupJid } from '../api/groups';
 import { hostOf, parseBaseUrl } from '../core/baseUrl';
 import { InstanceKeyReason, parseInstanceKey } from '../core/instanceKey';
 import { InstanceRef } from '../core/instanceRef';
@@ -46,4 +47,34 @@ export function choosePhone(input: unknown): PhoneChoice {
   const raw = typeof input === 'object' && input !== null ? (input as { phone?: unknown }).phone : undefined;
   const phone = parsePhoneNumber(typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : '');
   return phone.ok ? { ok: true, digits: phone.value } : { ok: false, reason: phone.reason };
+}
+
+/** A message's destination: a person's number (digits) or a group id, as the Send Test Message command takes them. */
+export type RecipientChoice = { ok: true; to: string; group: boolean } | { ok: false };
+
+export function chooseRecipient(input: unknown): RecipientChoice {
+  const raw = typeof input === 'object' && input !== null ? (input as { to?: unknown }).to : undefined;
+  const text = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
+  if (isGroupJid(text)) return { ok: true, to: text, group: true };
+  const phone = parsePhoneNumber(text);
+  return phone.ok ? { ok: true, to: phone.value, group: false } : { ok: false };
+}
+
+/** At most this many characters in a message an agent sends. */
+export const MAX_MESSAGE = 4096;
+
+export type TextChoice = { ok: true; text: string } | { ok: false; reason: 'empty' | 'long' };
+
+export function chooseText(input: unknown): TextChoice {
+  const raw = typeof input === 'object' && input !== null ? (input as { text?: unknown }).text : undefined;
+  const text = typeof raw === 'string' ? raw : '';
+  if (text.trim() === '') return { ok: false, reason: 'empty' };
+  return text.length > MAX_MESSAGE ? { ok: false, reason: 'long' } : { ok: true, text };
+}
+
+/** How many events, 1 to 20, 5 when not said. */
+export function chooseLimit(input: unknown): number {
+  const raw = typeof input === 'object' && input !== null ? (input as { limit?: unknown }).limit : undefined;
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw) : NaN;
+  return Number.isFinite(n) ? Math.min(20, Math.max(1, Math.floor(n))) : 5;
 }

@@ -1,7 +1,9 @@
-import vscode = require('vscode');
+import { AgentTool } from '../core/agentTool';
 import { InstanceRef } from '../core/instanceRef';
+import { Translate } from '../text/translate';
 import { Kit } from '../ui/kit';
-import { CONFIRMATIONS } from './confirmations';
+import { CONFIRMATIONS, Confirmation } from './confirmations';
+import { SendLimit } from './sendLimit';
 import { chooseInstance } from './toolInput';
 import { ToolName } from './toolNames';
 import { instanceProblemText } from './toolText';
@@ -15,48 +17,56 @@ export interface QrPanels {
   requestPairingCode(instance: InstanceRef, phone: string): void;
 }
 
-export interface ToolDeps extends Kit {
-  panels: QrPanels;
+/** What the person is asked before a tool acts, and by whom. */
+export interface Question extends Confirmation {
+  client: string;
 }
 
-/** What one tool does, as text, and what VS Code shows while it runs. */
+/** What the tools are built from. No `vscode` here: the adapters in registerTools.ts hand it in. */
+export interface ToolDeps extends Kit {
+  panels: QrPanels;
+  t: Translate;
+  /** Asks the person in VS Code, in a modal; true only when they allow. */
+  ask(question: Question): Promise<boolean>;
+  sendLimit: SendLimit;
+}
+
+/** What one tool does, as text, and how a model calls it. */
 export interface ToolSpec {
-  run(input: unknown, signal: AbortSignal): Promise<string>;
+  description: string;
+  inputSchema: Readonly<Record<string, unknown>>;
   progress?(input: unknown): string;
+  /** An answer given before anybody is asked (a rate limit); undefined to go on. */
+  refuseFirst?(input: unknown): string | undefined;
+  run(input: unknown, signal: AbortSignal): Promise<string>;
 }
 
 /**
- * Adapts a spec to `vscode.LanguageModelTool`. MegaAPI's failures come back
- * as text in the panel's words, so the model can tell the user what to do;
- * only a fault in the extension rejects (and VS Code rejects a declined
- * confirmation itself). The confirmation body is plain text escaped into
- * markdown: chat renders it as markdown, and keys may hold `_`.
+ * One definition, for every surface. A tool that acts (confirmations.ts) asks
+ * the person first, in a VS Code modal that names the client, the instance,
+ * the host and the action; a client's own confirmation cannot be relied on,
+ * and a model's "the user already agreed" is not an answer. Declined, the
+ * tool does nothing and says so.
  */
-export function asTool(spec: ToolSpec, deps: ToolDeps, name: ToolName): vscode.LanguageModelTool<unknown> {
-  const { log } = deps;
+export function defineTool(name: ToolName, spec: ToolSpec, deps: ToolDeps): AgentTool {
+  const { t } = deps;
   return {
-    prepareInvocation: ({ input }) => {
-      const confirmation = CONFIRMATIONS[name]?.(input, deps.instances.all(), vscode.l10n.t);
-      return {
-        invocationMessage: spec.progress?.(input),
-        confirmationMessages: confirmation && {
-          title: confirmation.title,
-          message: new vscode.MarkdownString().appendText(confirmation.message),
-        },
-      };
-    },
-    invoke: async ({ input }, token) => {
-      const controller = new AbortController();
-      const cancelled = token.onCancellationRequested(() => controller.abort());
-      try {
-        const text = await spec.run(input, controller.signal);
-        return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
-      } catch (thrown) {
-        log.error(`Tool ${name} failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
-        throw thrown;
-      } finally {
-        cancelled.dispose();
+    name,
+    description: spec.description,
+    inputSchema: spec.inputSchema,
+    progress: (input) => spec.progress?.(input) ?? '',
+    invoke: async (input, caller) => {
+      const refused = spec.refuseFirst?.(input);
+      if (refused !== undefined) return refused;
+      const confirmation = CONFIRMATIONS[name]?.(input, deps.instances.all(), t);
+      if (confirmation) {
+        const allowed = await deps.ask({ client: caller.client, ...confirmation });
+        if (!allowed) {
+          return t('The user declined this in VS Code, so nothing was done. Do not ask again unless the user says so.');
+        }
       }
+      if (caller.signal.aborted) return t('The request was cancelled.');
+      return spec.run(input, caller.signal);
     },
   };
 }
@@ -68,5 +78,5 @@ export async function onSavedInstance(
   act: (instance: InstanceRef) => Promise<string>,
 ): Promise<string> {
   const choice = chooseInstance(input, deps.instances.all());
-  return choice.ok ? act(choice.instance) : instanceProblemText(choice.problem, vscode.l10n.t);
+  return choice.ok ? act(choice.instance) : instanceProblemText(choice.problem, deps.t);
 }

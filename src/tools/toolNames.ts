@@ -6,6 +6,11 @@ export const TOOL_NAMES = [
   'megaapi_request_pairing_code',
   'megaapi_logout_instance',
   'megaapi_restart_instance',
+  'megaapi_get_webhook',
+  'megaapi_send_test_message',
+  'megaapi_check_number',
+  'megaapi_list_groups',
+  'megaapi_recent_events',
 ] as const;
 
 export type ToolName = (typeof TOOL_NAMES)[number];

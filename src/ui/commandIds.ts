@@ -30,6 +30,9 @@ export const COMMANDS = {
   newRequestFile: 'megaapi.newRequestFile',
   copyGroupJid: 'megaapi.copyGroupJid',
   showGroupDetails: 'megaapi.showGroupDetails',
+  startMcpServer: 'megaapi.startMcpServer',
+  stopMcpServer: 'megaapi.stopMcpServer',
+  copyMcpConfig: 'megaapi.copyMcpConfig',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -13,6 +13,7 @@ describe('agent tools: what the user confirms', () => {
       'megaapi_logout_instance',
       'megaapi_request_pairing_code',
       'megaapi_restart_instance',
+      'megaapi_send_test_message',
     ]);
   });
 

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { TOOLS } from '../../../src/tools/toolTable';
 import { TOOL_NAMES } from '../../../src/tools/toolNames';
+import { toolDeps } from './fakes';
 
 interface ToolContribution {
   name: string;
@@ -35,7 +37,27 @@ describe('agent tools: the manifest', () => {
       for (const [name, property] of Object.entries(tool.inputSchema?.properties ?? {})) {
         assert.ok(localised(property.description), `${tool.name}.${name}`);
       }
-      if (tool.name !== 'megaapi_list_instances') assert.ok(tool.inputSchema?.required?.includes('key'), tool.name);
+      const anyInstance = ['megaapi_list_instances', 'megaapi_recent_events'];
+      if (!anyInstance.includes(tool.name)) assert.ok(tool.inputSchema?.required?.includes('key'), tool.name);
+    }
+  });
+
+  // One definition, two surfaces: Copilot reads the manifest, MCP clients the code. They must say the same.
+  it('holds, in English, the description and input schema each tool has in code', () => {
+    const deps = toolDeps();
+    const resolve = (value: unknown): unknown =>
+      typeof value === 'string' && /^%[^%]+%$/.test(value)
+        ? english[value.slice(1, -1)]
+        : Array.isArray(value)
+          ? value.map(resolve)
+          : typeof value === 'object' && value !== null
+            ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]))
+            : value;
+    for (const tool of tools) {
+      const spec = TOOLS[tool.name as keyof typeof TOOLS](deps);
+      assert.equal(resolve(tool.modelDescription), spec.description, tool.name);
+      assert.deepEqual(resolve(tool.inputSchema), spec.inputSchema, tool.name);
+      assert.match(spec.description, /untrusted/, tool.name);
     }
   });
 });
