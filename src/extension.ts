@@ -2,6 +2,7 @@ import vscode = require('vscode');
 import { Calls } from './api/calls';
 import { createNodeFetch } from './api/nodeFetch';
 import { registerDeepLinks } from './deepLinks/registerDeepLinks';
+import { registerEvents } from './events/registerEvents';
 import { StatusChecks } from './instances/checks';
 import { EventFeed } from './instances/eventFeed';
 import { Instances } from './instances/instances';
@@ -15,6 +16,8 @@ import { registerTools } from './tools/registerTools';
 import { Kit } from './ui/kit';
 import { ReplyDocuments } from './ui/replyDocuments';
 import { registerWebhook } from './webhook/registerWebhook';
+import { webhookUrlReason } from './webhook/webhookReasons';
+import { parseWebhookUrl } from './webhook/webhookUrl';
 
 /** What the extension offers other extensions (and its API test suite): read-only views of its state. */
 export interface MegaApiExtensionApi {
@@ -59,6 +62,12 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
   registerManage(context, kit);
   registerMessages(context, kit);
   registerDeepLinks(context, kit);
+  registerEvents(context, kit, {
+    webhookUrlProblem: (text, megaApiBaseUrl) => {
+      const parsed = parseWebhookUrl(text, { allowInsecureHttp: settings.allowInsecureHttp(), megaApiBaseUrl });
+      return parsed.ok ? undefined : webhookUrlReason(parsed.reason, vscode.l10n.t);
+    },
+  });
   registerTools(context, {
     ...kit,
     panels: {
