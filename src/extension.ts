@@ -25,6 +25,8 @@ export interface MegaApiExtensionApi {
   readonly instancesTree: vscode.TreeDataProvider<vscode.TreeItem>;
   /** The badge the instances view shows on the activity-bar icon, if any (a copy). */
   instancesBadge(): vscode.ViewBadge | undefined;
+  /** The Webhook Events view's tree data provider. */
+  readonly eventsTree: vscode.TreeDataProvider<vscode.TreeItem>;
 }
 
 /** The running extension's disposables, so `deactivate` can close sockets and timers at once. */
@@ -62,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
   registerManage(context, kit);
   registerMessages(context, kit);
   registerDeepLinks(context, kit);
-  registerEvents(context, kit, {
+  const events = registerEvents(context, kit, {
     webhookUrlProblem: (text, megaApiBaseUrl) => {
       const parsed = parseWebhookUrl(text, { allowInsecureHttp: settings.allowInsecureHttp(), megaApiBaseUrl });
       return parsed.ok ? undefined : webhookUrlReason(parsed.reason, vscode.l10n.t);
@@ -79,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
   // activate()'s own share of VS Code's activation figure.
   mark('activateCalled', '-', activateCalled);
   mark('activated');
-  return { instancesTree: tree, instancesBadge: () => view.badge && { ...view.badge } };
+  return { instancesTree: tree, instancesBadge: () => view.badge && { ...view.badge }, eventsTree: events.tree };
 }
 
 /**

@@ -23,7 +23,11 @@ export interface EventsParts {
   webhookUrlProblem: UrlProblem;
 }
 
-export function registerEvents(context: vscode.ExtensionContext, kit: Kit, parts: EventsParts): void {
+export function registerEvents(
+  context: vscode.ExtensionContext,
+  kit: Kit,
+  parts: EventsParts,
+): { tree: vscode.TreeDataProvider<vscode.TreeItem> } {
   const t = vscode.l10n.t;
   const receiver = new EventReceiver();
   const memory = new TapMemory(context.secrets);
@@ -61,4 +65,5 @@ export function registerEvents(context: vscode.ExtensionContext, kit: Kit, parts
   registerEventCommands(context, kit, listening, tree, view);
   registerSampleCommand(context, kit, listening);
   registerProveDelivery(context, kit, listening);
+  return { tree };
 }
