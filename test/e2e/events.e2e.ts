@@ -146,9 +146,17 @@ describe('webhook events through a loopback tunnel: listen, send, see, forward, 
       (await readRow.innerText()).includes('→ 200') ? true : undefined,
     );
     await workbench.sidebarRow('You sent to').waitFor();
+    // The README's picture: the view beside the event it opens (pretty JSON, read-only).
+    await workbench.runCommand('View: Close All Editors');
+    await readRow.click();
+    const editor = workbench.page.locator('.monaco-editor .view-lines').last();
+    await waitFor('the event in an editor', async () =>
+      (await editor.innerText()).includes('message.ack') ? true : undefined,
+    );
+    assert.ok(!(await editor.innerText()).includes(TOKEN));
     await workbench.settleNotifications();
     mkdirSync(screenshotsDir, { recursive: true });
-    await workbench.screenshot(join(screenshotsDir, 'events-view.png'), { x: 0, y: 0, width: 900, height: 420 });
+    await workbench.screenshot(join(screenshotsDir, 'events-view.png'));
 
     await workbench.runCommand('MegaAPI: Replay Event');
     await workbench.prompt('Replay which event?');
