@@ -5,7 +5,10 @@ import { EventReceiver } from '../../../src/events/receiver';
 import { TapMemory } from '../../../src/events/tapMemory';
 import { proveTunnel, newNonce } from '../../../src/events/tunnel';
 import { EventFeed, PushedConnection } from '../../../src/instances/eventFeed';
-import { MapSecrets } from '../support';
+import { MapSecrets, flush } from '../support';
+import { ApiResult, success } from '../../../src/api/errors';
+import { Webhook } from '../../../src/api/webhook';
+import { TapCalls } from '../../../src/events/tap';
 
 const A = { baseUrl: 'https://api.example', key: 'megastart-a' };
 
@@ -101,5 +104,41 @@ describe('listening: from the receiver to the feed', () => {
       timeoutMs: 500,
     });
     assert.equal(nothing.ok === false && nothing.hop, 'nothingAnswers');
+  });
+
+  it('a re-read that no longer finds the tap says so once; deactivation puts the webhook back', async () => {
+    let fields: Record<string, unknown> = { webhookUrl: 'https://prod.example/h', webhookEnabled: true };
+    const original = { ...fields };
+    const calls: TapCalls = {
+      read: () => Promise.resolve({ result: success({ url: '', fields: { ...fields } }) as ApiResult<Webhook> }),
+      write: (data) => {
+        fields = { ...fields, ...data };
+        return Promise.resolve({ result: success('ok') });
+      },
+    };
+    const gone: string[] = [];
+    const memory = new TapMemory(new MapSecrets());
+    const own = new Listening({
+      receiver,
+      feed,
+      memory,
+      calls: () => calls,
+      forwardTo: () => '',
+      log: { info: () => undefined },
+      onTapGone: (instance) => gone.push(instance.key),
+      onDidChange: () => undefined,
+    });
+    const session = own.open(A);
+    assert.equal((await own.tap(session, 'secondary', 'https://t.example/megaapi/x')).kind, 'tapped');
+    assert.equal(await own.recheck(session), true);
+    fields = { ...fields, webhookSecondaryUrl: '' };
+    assert.equal(await own.recheck(session), false);
+    assert.equal(await own.recheck(session), false);
+    assert.deepEqual(gone, ['megastart-a'], 'told once');
+    fields = { ...fields, webhookSecondaryUrl: 'https://t.example/megaapi/x' };
+    own.dispose();
+    for (let i = 0; i < 5; i += 1) await flush();
+    assert.deepEqual(fields, { ...original, webhookSecondaryUrl: '', webhookSecondaryEnabled: false });
+    assert.deepEqual(await memory.all(), []);
   });
 });
