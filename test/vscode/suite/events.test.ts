@@ -240,4 +240,37 @@ describe('webhook events: listen, see, forward, replay, stop', function () {
     assert.match(told.text, /cannot be seen without listening/);
     assert.equal(handler.bodies.length, before + 1);
   });
+
+  it('"Use Primary URL Instead" taps the primary URL, and Stop puts it back exactly', async () => {
+    const before = (await mock.webhook(key)) as Record<string, unknown>;
+    // The suite's stand-in confirms a modal with its first button; here the tap's question gets the second.
+    const window = vscode.window as unknown as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
+    await withSettings(settings(), () =>
+      answering(
+        [`http://127.0.0.1:${port}`],
+        async () => {
+          const stubbed = window.showWarningMessage;
+          window.showWarningMessage = (message: unknown, ...rest: unknown[]) =>
+            typeof message === 'string' && message.startsWith('Add an events tap')
+              ? Promise.resolve(rest[2])
+              : stubbed(message, ...rest);
+          try {
+            return await vscode.commands.executeCommand('megaapi.listenEvents', instance());
+          } finally {
+            window.showWarningMessage = stubbed;
+          }
+        },
+        { notifications: 'dismiss' },
+      ),
+    );
+    const tapped = (await mock.webhook(key)) as Record<string, unknown>;
+    assert.match(String(tapped.webhookUrl), new RegExp(`^http://127\\.0\\.0\\.1:${port}/megaapi/[0-9a-f]{32}$`));
+    assert.equal(tapped.webhookSecondaryUrl, before.webhookSecondaryUrl);
+    await control(mock, 'POST', `instances/${key}/events`, { kind: 'contact' });
+    await waitFor('the contact event', async () =>
+      (await eventRows(key)).find((r) => String(r.label).startsWith('Contact from')),
+    );
+    await run('megaapi.stopListening');
+    assert.deepEqual(await mock.webhook(key), before);
+  });
 });
