@@ -56,6 +56,9 @@ const ACK_NAMES = new Map<string, number>([
   ['READ', 4],
   ['PLAYED', 5],
 ]);
+/** `message.ack` is what MegaAPI is seen to send; the others are its spellings in Baileys-based relatives. */
+const ACK_TYPES = new Set(['message.ack', 'messages.update', 'message_ack', 'ack']);
+const CONNECTION_TYPES = new Set(['connection_update', 'connection.update', 'connection']);
 const CONNECTED = new Set(['open', 'connected', 'phone_connected', 'online']);
 const DISCONNECTED = new Set(['close', 'closed', 'disconnected', 'phone_disconnected', 'logout', 'logged_out']);
 
@@ -71,13 +74,13 @@ export function eventFacts(json: unknown, tooLargeBytes?: number): EventFacts {
     messageType,
     direction: fromMe === true || fromMe === 'true' ? 'out' : key ? 'in' : 'none',
     chat: str(key?.remoteJid),
-    id: str(key?.id),
+    id: str(key?.id) ?? str(json.messageId),
     pushName: str(json.pushName),
   };
   const message = obj(json.message);
   const connection = connectionOf(json, messageType);
   if (connection) return { ...facts, kind: 'connection', connection };
-  if (messageType === 'message.ack' || (messageType === '' && obj(json.update)?.status !== undefined)) {
+  if (ACK_TYPES.has(messageType) || (messageType === '' && obj(json.update)?.status !== undefined)) {
     return { ...facts, kind: 'ack', ack: ackOf(obj(json.update)?.status ?? json.status) };
   }
   if (messageType === 'conversation' || messageType === 'extendedTextMessage') {
@@ -113,8 +116,9 @@ function connectionOf(json: Json, messageType: string): ConnectionFacts | undefi
   const phone = str(json.message);
   const isPhone = phone === 'phone_connected' || phone === 'phone_disconnected';
   const stateField = str(json.connection_state) ?? str(json.connection) ?? str(obj(json.message)?.connection_state);
-  if (messageType !== 'connection_update' && !isPhone && stateField === undefined) return undefined;
-  const state = stateField ?? (isPhone ? phone : undefined) ?? str(json.status) ?? '';
+  const isConnectionType = CONNECTION_TYPES.has(messageType);
+  if (!isConnectionType && !isPhone && stateField === undefined) return undefined;
+  const state = stateField ?? (isPhone ? phone : undefined) ?? str(json.state) ?? str(json.status) ?? '';
   const lower = state.toLowerCase();
   const connected = CONNECTED.has(lower) ? true : DISCONNECTED.has(lower) ? false : undefined;
   const reasonRaw = json.closeReason ?? json.reason;

@@ -4,6 +4,7 @@ import { Webhook } from '../api/webhook';
 import { InstanceRef } from '../core/instanceRef';
 import {
   Fields,
+  deletingAbsent,
   RestorePlan,
   TapMode,
   TapRecord,
@@ -83,7 +84,9 @@ export async function undoTap(record: TapRecord, calls: TapCalls, store: TapStor
     await store.forget(record.instance);
     return { kind: 'restored', plan, back: fields };
   }
-  const wrote = await calls.write(writeBody(fields, plan.changes));
+  // Null first (a server that deletes on null ends exactly as before); one that refuses null gets the empty values.
+  let wrote = plan.absent.length > 0 ? await calls.write(writeBody(fields, deletingAbsent(plan))) : undefined;
+  if (!wrote?.result.ok) wrote = await calls.write(writeBody(fields, plan.changes));
   if (!wrote.result.ok) return { kind: 'failed', stage: 'write', error: wrote.result.error, reply: wrote.reply };
   const back = await calls.read();
   if (!back.result.ok) return { kind: 'failed', stage: 'readBack', error: back.result.error, reply: back.reply };

@@ -55,37 +55,51 @@ export interface RestorePlan {
   changes: Fields;
   /** Fields changed by someone else since the tap: left as they are now. */
   changedElsewhere: string[];
+  /** Fields that did not exist before the tap: in `changes` with an empty value. */
+  absent: string[];
 }
 
 /**
  * Field by field: a field that still holds what the tap wrote gets its value
  * from before; one that no longer does was changed by someone else (the
  * customer's app reconfiguring its webhook) and is left alone. A field that
- * did not exist before cannot be deleted through `configWebhook`, so it is
- * emptied: '' for a URL, false for a flag.
+ * did not exist before is planned empty ('' for a URL, false for a flag);
+ * `undoTap` first asks the server to delete it (null), as exact as it gets.
  */
 export function restorePlan(record: TapRecord, now: Fields): RestorePlan {
   const changes: Fields = {};
   const changedElsewhere: string[] = [];
+  const absent: string[] = [];
   for (const [field, wrote] of Object.entries(record.written)) {
     const before = record.before[field];
-    const target = before !== null && before !== undefined ? before : blank(wrote);
+    const wasAbsent = before === null || before === undefined;
     // Already back (a Stop that failed after its write, tried again): nothing to do.
-    if (same(now[field], target) || (target === '' && now[field] === undefined)) continue;
+    if (isBack(now[field], wasAbsent ? blank(wrote) : before, wasAbsent)) continue;
     if (!same(now[field], wrote)) {
       changedElsewhere.push(field);
       continue;
     }
-    changes[field] = target;
+    changes[field] = wasAbsent ? blank(wrote) : before;
+    if (wasAbsent) absent.push(field);
   }
-  return { changes, changedElsewhere };
+  return { changes, changedElsewhere, absent };
+}
+
+/** A field that was absent is back when it is absent, null or empty again. */
+function isBack(now: unknown, target: unknown, wasAbsent: boolean): boolean {
+  return same(now, target) || (wasAbsent && (now === undefined || now === null || now === ''));
 }
 
 /** The fields of the plan that the read-back does not show as planned. */
 export function notRestored(plan: RestorePlan, back: Fields): string[] {
   return Object.entries(plan.changes)
-    .filter(([field, value]) => !same(back[field], value) && !(value === '' && back[field] === undefined))
+    .filter(([field, value]) => !isBack(back[field], value, plan.absent.includes(field)))
     .map(([field]) => field);
+}
+
+/** The plan's changes with the fields that did not exist before sent as null: "delete", where a server allows it. */
+export function deletingAbsent(plan: RestorePlan): Fields {
+  return { ...plan.changes, ...Object.fromEntries(plan.absent.map((field) => [field, null])) };
 }
 
 function blank(value: unknown): unknown {

@@ -45,6 +45,9 @@ describe('the label of a webhook event', () => {
     assert.equal(label(ack('DELIVERY_ACK')), 'Ack: delivered (message 3EB0AAA)');
     assert.equal(label(ack(5)), 'Ack: played (message 3EB0AAA)');
     assert.equal(label(ack(null)), 'Ack: status ? (message 3EB0AAA)');
+    const spelled = { messageType: 'messages.update', key: outKey, update: { status: 3 } };
+    assert.equal(label(spelled), 'Ack: delivered (message 3EB0AAA)');
+    assert.equal(label({ messageType: 'message.ack', status: 'READ', messageId: 'X1' }), 'Ack: read (message X1)');
   });
 
   it('media: its kind with the caption or the file name', () => {
@@ -75,6 +78,7 @@ describe('the label of a webhook event', () => {
     const second = { jid: 'x', pushName: 'Maria', message: 'phone_connected' };
     assert.equal(label(second), 'Connection update: phone_connected');
     assert.equal(eventFacts(second).connection?.connected, true);
+    assert.equal(eventFacts({ messageType: 'connection.update', state: 'open' }).connection?.connected, true);
     const odd = { messageType: 'connection_update', connection_state: 'connecting' };
     assert.equal(eventFacts(odd).connection?.connected, undefined);
   });

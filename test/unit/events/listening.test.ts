@@ -112,7 +112,8 @@ describe('listening: from the receiver to the feed', () => {
     const calls: TapCalls = {
       read: () => Promise.resolve({ result: success({ url: '', fields: { ...fields } }) as ApiResult<Webhook> }),
       write: (data) => {
-        fields = { ...fields, ...data };
+        // This double deletes a field written as null.
+        fields = Object.fromEntries(Object.entries({ ...fields, ...data }).filter(([, v]) => v !== null));
         return Promise.resolve({ result: success('ok') });
       },
     };
@@ -138,7 +139,7 @@ describe('listening: from the receiver to the feed', () => {
     fields = { ...fields, webhookSecondaryUrl: 'https://t.example/megaapi/x' };
     own.dispose();
     for (let i = 0; i < 5; i += 1) await flush();
-    assert.deepEqual(fields, { ...original, webhookSecondaryUrl: '', webhookSecondaryEnabled: false });
+    assert.deepEqual(fields, original, 'exactly: the fields that were absent are absent again');
     assert.deepEqual(await memory.all(), []);
   });
 });

@@ -172,4 +172,31 @@ describe('the events tap', () => {
     await Promise.all([memory.forget(A), memory.forget(B)]);
     assert.deepEqual(await memory.all(), []);
   });
+
+  it('a field absent before is deleted (null) where the server allows it, else emptied', async () => {
+    const without: Fields = { webhookUrl: 'https://prod.example/hook', webhookEnabled: true };
+    for (const [name, refusesNull, expected] of [
+      ['deletes on null', false, without],
+      ['refuses null', true, { ...without, webhookSecondaryUrl: '', webhookSecondaryEnabled: false }],
+    ] as const) {
+      const server = new Server(without);
+      const write = server.write.bind(server);
+      server.write = (data) => {
+        if (Object.values(data).includes(null)) {
+          if (refusesNull) return Promise.resolve({ result: DOWN });
+          server.fields = Object.fromEntries(
+            Object.entries({ ...server.fields, ...data }).filter(([, v]) => v !== null),
+          );
+          return Promise.resolve({ result: success('ok') });
+        }
+        return write(data);
+      };
+      const memory = new TapMemory(new MapSecrets());
+      await applyTap(A, 'secondary', TAP, server, memory, 5);
+      const undone = await undoTap((await memory.get(A))!, server, memory);
+      assert.equal(undone.kind, 'restored', name);
+      assert.deepEqual(server.fields, expected, name);
+      assert.equal(await memory.get(A), undefined, name);
+    }
+  });
 });
