@@ -2,6 +2,7 @@ import vscode = require('vscode');
 import { Calls } from './api/calls';
 import { createNodeFetch } from './api/nodeFetch';
 import { registerDeepLinks } from './deepLinks/registerDeepLinks';
+import { registerEvents } from './events/registerEvents';
 import { registerGroups } from './groups/registerGroups';
 import { StatusChecks } from './instances/checks';
 import { EventFeed, NewFeedEvent } from './instances/eventFeed';
@@ -18,6 +19,8 @@ import { registerTools } from './tools/registerTools';
 import { Kit } from './ui/kit';
 import { ReplyDocuments } from './ui/replyDocuments';
 import { registerWebhook } from './webhook/registerWebhook';
+import { webhookUrlReason } from './webhook/webhookReasons';
+import { parseWebhookUrl } from './webhook/webhookUrl';
 
 /** What the extension offers other extensions (and its API test suite): read-only views of its state. */
 export interface MegaApiExtensionApi {
@@ -30,6 +33,8 @@ export interface MegaApiExtensionApi {
    * an event in the feed as the webhook receiver would, for the API suite.
    */
   addFeedEventForTests?(event: NewFeedEvent): void;
+  /** The Webhook Events view's tree data provider. */
+  readonly eventsTree: vscode.TreeDataProvider<vscode.TreeItem>;
 }
 
 /** The running extension's disposables, so `deactivate` can close sockets and timers at once. */
@@ -69,6 +74,12 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
   registerManage(context, kit);
   registerMessages(context, kit);
   registerDeepLinks(context, kit);
+  const events = registerEvents(context, kit, {
+    webhookUrlProblem: (text, megaApiBaseUrl) => {
+      const parsed = parseWebhookUrl(text, { allowInsecureHttp: settings.allowInsecureHttp(), megaApiBaseUrl });
+      return parsed.ok ? undefined : webhookUrlReason(parsed.reason, vscode.l10n.t);
+    },
+  });
   registerSnippets(context, kit);
   const tools = registerTools(context, kit, {
     show: (instance) => void panels.show(instance),
@@ -85,7 +96,12 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
     context.extensionMode === vscode.ExtensionMode.Test
       ? { addFeedEventForTests: (event: NewFeedEvent) => void kit.feed.add(event) }
       : {};
-  return { instancesTree: tree, instancesBadge: () => view.badge && { ...view.badge }, ...forTests };
+  return {
+    instancesTree: tree,
+    instancesBadge: () => view.badge && { ...view.badge },
+    eventsTree: events.tree,
+    ...forTests,
+  };
 }
 
 /**

@@ -40,6 +40,22 @@ export function configWebhookEndpoint(key: string, read: Webhook, change: Webhoo
 }
 
 /**
+ * Writes `messageData` exactly as given: for callers that change fields
+ * other than the primary URL and flag (the events tap writes
+ * `webhookSecondaryUrl` and `webhookSecondaryEnabled`, and puts them back)
+ * and have built the whole body from a read themselves.
+ */
+export function configWebhookFieldsEndpoint(key: string, messageData: Body): Endpoint<string> {
+  return {
+    what: 'Set webhook',
+    method: 'POST',
+    path: ['webhook', key, 'configWebhook'],
+    body: { messageData },
+    parse: messageFromReply,
+  };
+}
+
+/**
  * The read fields with the change on top. Null fields are left out: MegaAPI
  * gives null no meaning on write, and a server that refuses it (the project's
  * mock does) would refuse the whole change for a field the user never touched.

@@ -33,9 +33,22 @@ export const COMMANDS = {
   startMcpServer: 'megaapi.startMcpServer',
   stopMcpServer: 'megaapi.stopMcpServer',
   copyMcpConfig: 'megaapi.copyMcpConfig',
+  listenEvents: 'megaapi.listenEvents',
+  stopListening: 'megaapi.stopListening',
+  forwardEvents: 'megaapi.forwardEvents',
+  replayEvent: 'megaapi.replayEvent',
+  sendSampleEvent: 'megaapi.sendSampleEvent',
+  proveDelivery: 'megaapi.proveDelivery',
+  copyEventAsFixture: 'megaapi.copyEventAsFixture',
+  copyEventAsType: 'megaapi.copyEventAsType',
+  openEvent: 'megaapi.openEvent',
+  copyEventJson: 'megaapi.copyEventJson',
+  clearEvents: 'megaapi.clearEvents',
+  filterEvents: 'megaapi.filterEvents',
+  refreshEvents: 'megaapi.refreshEvents',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 
 /** Registered for the panel's status-bar item only; not in the palette, so not in `package.json`. */
-export const INTERNAL_COMMANDS: readonly CommandId[] = [COMMANDS.revealQrPanel];
+export const INTERNAL_COMMANDS: readonly CommandId[] = [COMMANDS.revealQrPanel, COMMANDS.openEvent];

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { parseJson, readBody } from './body';
 import { FaultQueue, parseFault } from './faults';
 import type { InFlight } from './inFlight';
+import { answerEventsControl } from './eventsDelivery';
 import { answerMessagesControl } from './messagesControl';
 import type { RequestLog } from './requestLog';
 import { NOT_FOUND, pathSegments } from './routes';
@@ -46,6 +47,13 @@ export async function answerControl(ctx: MockContext, req: IncomingMessage, path
         return answerWebhookControl(ctx.state, 'GET', parts[1], undefined);
       case 'POST instances/*/webhook':
         return answerWebhookControl(ctx.state, 'POST', parts[1], await readJson(req));
+      case 'POST instances/*/events':
+      case 'GET instances/*/deliveries': {
+        const instance = ctx.state.find(parts[1]);
+        if (!instance) return json(404, { error: true, message: 'Instance not found' });
+        const body = req.method === 'POST' ? await readJson(req) : undefined;
+        return answerEventsControl(instance.deliveries, req.method ?? '', body);
+      }
       case 'GET faults':
         return json(200, { faults: ctx.faults.pending });
       case 'POST faults': {
@@ -103,6 +111,7 @@ function instanceAction(ctx: MockContext, key: string, action: string, body: unk
     if (typeof name === 'string') user.name = name;
     instance.connect(user);
   } else if (action === 'disconnect') {
+    if (instance.connected) instance.deliveries.connection('close', 'disconnected');
     instance.disconnect();
   } else {
     return json(200, { currentQr: instance.rotate() });

@@ -39,6 +39,7 @@ function sendText(instance: InstanceState, body: RequestBody): Reply {
 
   const sent = instance.messages.recordSent(to, text);
   const remoteJid = to.endsWith('@g.us') ? to : `${to}@s.whatsapp.net`;
+  instance.deliveries.afterSend(to, sent.id, text);
   return json(200, {
     error: false,
     message: 'Message sent',

@@ -88,6 +88,7 @@ export async function answerRest(
       return json(200, { error: false, pairingCode: instance.lastPairingCode });
     }
     case 'logout':
+      if (instance.connected) instance.deliveries.connection('close', 'logout');
       instance.disconnect();
       return json(200, { error: false, message: 'logout successfully' });
     case 'restart':

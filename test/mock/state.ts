@@ -1,3 +1,4 @@
+import { EventDeliveries } from './eventsDelivery';
 import { MessagesSnapshot, MessagesState } from './messagesState';
 import { makeQrContent, renderQrDataUrl } from './qr';
 import { WebhookSnapshot, WebhookState } from './webhookState';
@@ -36,6 +37,8 @@ export class InstanceState {
   readonly issued: string[] = [];
   readonly messages: MessagesState;
   readonly webhook = new WebhookState();
+  /** The webhook events this instance POSTs (test/mock/eventsDelivery.ts). */
+  readonly deliveries: EventDeliveries;
   private windowStart = 0;
   private baseSeq = 0;
   private current: { seq: number; content: string; image?: Promise<string> } | undefined;
@@ -47,6 +50,7 @@ export class InstanceState {
     private readonly now: () => number,
   ) {
     this.messages = new MessagesState(now);
+    this.deliveries = new EventDeliveries({ key, webhook: this.webhook, ownJid: () => this.user?.id ?? '' }, now);
     this.startLinkingAttempt();
   }
 
@@ -155,6 +159,7 @@ export class MockState {
       instance.issued.length = 0;
       instance.messages.reset();
       instance.webhook.reset();
+      instance.deliveries.reset();
     }
   }
 

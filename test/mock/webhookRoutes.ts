@@ -22,7 +22,7 @@ const answerWebhook: FeatureAnswer<WebhookRoute> = (instance, route, _query, bod
 
 export const webhookRoutes = featureRoutes(PATTERNS, answerWebhook);
 
-const WEBHOOK_FIELDS = ['webhookUrl', 'webhookEnabled', 'webhookSecondaryUrl'];
+const WEBHOOK_FIELDS = ['webhookUrl', 'webhookEnabled', 'webhookSecondaryUrl', 'webhookSecondaryEnabled'];
 
 /** Sets only the fields given: a client that sends just the URL must not lose the enabled flag or the secondary URL. */
 function configWebhook(instance: InstanceState, body: RequestBody): Reply {

@@ -3,6 +3,7 @@ export interface WebhookData {
   webhookUrl?: string;
   webhookEnabled?: boolean;
   webhookSecondaryUrl?: string;
+  webhookSecondaryEnabled?: boolean;
   [field: string]: unknown;
 }
 
@@ -62,7 +63,9 @@ export class WebhookState {
 
 /** One check for the API route, the control route and the accessor, so none can store a webhook the others would refuse. */
 function webhookFieldProblem(name: string, value: unknown): string | undefined {
-  if (name === 'webhookEnabled') return typeof value === 'boolean' ? undefined : 'webhookEnabled must be a boolean';
+  if (name === 'webhookEnabled' || name === 'webhookSecondaryEnabled') {
+    return typeof value === 'boolean' ? undefined : 'webhookEnabled must be a boolean';
+  }
   if (name !== 'webhookUrl' && name !== 'webhookSecondaryUrl') return undefined;
   if (typeof value !== 'string') return `${name} must be a string`;
   // Empty clears the URL; anything else must be absolute, as MegaAPI's servers cannot resolve a relative one.

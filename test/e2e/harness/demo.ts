@@ -18,9 +18,16 @@ async function main(): Promise<void> {
   const logs = `${env.root}/test-results`;
   mkdirSync(logs, { recursive: true });
   const mock = await MockProcess.start(env.root, logs, [`${KEY}:${TOKEN}`]);
+  const eventsPort = await freePort();
   const codeServer = await CodeServer.start(env, vsixPath(env.root), logs, {
     port,
-    settings: { 'megaapi.baseUrl': mock.url, 'workbench.colorTheme': 'Default Dark Modern' },
+    settings: {
+      'megaapi.baseUrl': mock.url,
+      'workbench.colorTheme': 'Default Dark Modern',
+      // The mock is on this machine, so a webhook on this machine is local development, and no tunnel is needed.
+      'megaapi.allowInsecureHttp': true,
+      'megaapi.events.port': eventsPort,
+    },
   });
   console.log(`
   MegaAPI for VS Code: demo
@@ -40,6 +47,15 @@ async function main(): Promise<void> {
   is on it) and the instance's Webhook in the sidebar; see what the mock got:
     curl ${mock.url}/__mock/instances/${KEY}/messages
     curl ${mock.url}/__mock/instances/${KEY}/webhook
+
+  Webhook events: "MegaAPI: Listen for Webhook Events", and as the public URL
+  give the receiver itself, http://127.0.0.1:${eventsPort} (the mock is on this
+  machine: no tunnel needed). Then send a test message (echo and acks arrive),
+  or make a customer write to you (text, image, video, audio, document,
+  sticker, location, contact, unknown):
+    curl -X POST ${mock.url}/__mock/instances/${KEY}/events -d '{"kind":"image"}'
+  and see what the mock delivered:
+    curl ${mock.url}/__mock/instances/${KEY}/deliveries
 
   Logs: ${logs}. Ctrl+C stops everything.
 `);

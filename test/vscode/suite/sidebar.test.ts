@@ -151,7 +151,8 @@ describe('the Instances sidebar', () => {
         );
       }
     }
-    for (const entry of menus['view/title'] ?? []) {
+    // The other views of the container (Webhook Events) have title bars of their own.
+    for (const entry of (menus['view/title'] ?? []).filter((e) => !e.when?.includes('megaapi.events'))) {
       assert.ok(shown(entry.when), `${entry.command} is not on the Instances title bar`);
     }
   });
