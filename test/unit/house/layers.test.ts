@@ -13,7 +13,7 @@ const FLOORS = [
   ['api', 'settings'],
   ['instances', 'text'],
   ['ui', 'prompts'],
-  ['qr', 'sidebar', 'manage', 'messages', 'webhook', 'deepLinks', 'tools'],
+  ['qr', 'sidebar', 'manage', 'messages', 'webhook', 'deepLinks', 'tools', 'watch'],
   ['extension'],
 ];
 const floorOf = (unit: string) => FLOORS.findIndex((floor) => floor.includes(unit));
