@@ -12,6 +12,7 @@ import { registerQr } from './qr/registerQr';
 import { Settings } from './settings';
 import { registerSidebar } from './sidebar/registerSidebar';
 import { registerTools } from './tools/registerTools';
+import { registerWatch } from './watch/registerWatch';
 import { Kit } from './ui/kit';
 import { ReplyDocuments } from './ui/replyDocuments';
 import { registerWebhook } from './webhook/registerWebhook';
@@ -55,7 +56,8 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
 
   const panels = registerQr(context, kit, mark);
   const webhook = registerWebhook(context, kit);
-  const { tree, view } = registerSidebar(context, kit, [webhook.children]);
+  const watch = registerWatch(context, kit);
+  const { tree, view } = registerSidebar(context, kit, [webhook.children], watch.marks);
   registerManage(context, kit);
   registerMessages(context, kit);
   registerDeepLinks(context, kit);

@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import { boundedNumber } from './core/boundedNumber';
-import { NUMBER_SETTINGS, NumberSettingName } from './core/settingSpecs';
+import { NUMBER_SETTINGS, NumberSettingName, watchIntervalSeconds } from './core/settingSpecs';
 
 const SECTION = 'megaapi';
 
@@ -41,6 +41,14 @@ export class Settings {
     };
   }
 
+  /** The health watch's interval in ms; 0 when it is off. */
+  watchIntervalMs(): number {
+    const raw = this.config().get<unknown>('watch.intervalSeconds', 60);
+    const { value, problem } = watchIntervalSeconds(raw);
+    this.report('watch.intervalSeconds', raw, problem, value);
+    return value * 1000;
+  }
+
   async saveBaseUrl(baseUrl: string): Promise<void> {
     await this.config().update('baseUrl', baseUrl, vscode.ConfigurationTarget.Global);
   }
@@ -49,12 +57,16 @@ export class Settings {
     const spec = NUMBER_SETTINGS[name];
     const raw = this.config().get<unknown>(name, spec.fallback);
     const { value, problem } = boundedNumber(raw, spec);
+    this.report(name, raw, problem, value);
+    return value;
+  }
+
+  private report(name: string, raw: unknown, problem: string | undefined, value: number): void {
     const report = `${name}:${String(raw)}`;
     if (problem && !this.reported.has(report)) {
       this.reported.add(report);
       this.log.warn(`Setting megaapi.${name} is ${problem} (${String(raw).slice(0, 40)}); using ${value}.`);
     }
-    return value;
   }
 
   private config(): vscode.WorkspaceConfiguration {

@@ -26,6 +26,9 @@ export const COMMANDS = {
   setWebhook: 'megaapi.setWebhook',
   toggleWebhook: 'megaapi.toggleWebhook',
   restoreWebhook: 'megaapi.restoreWebhook',
+  deepCheck: 'megaapi.deepCheck',
+  muteInstance: 'megaapi.muteInstance',
+  unmuteInstance: 'megaapi.unmuteInstance',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -53,8 +53,8 @@ export interface WatchDeps {
   intervalMs(): number;
   instances(): InstanceRef[];
   check(instance: InstanceRef): Promise<Observation>;
-  /** Whether the instance was known connected before the watch first checked it (another window, a past session). */
-  knownConnected(instance: InstanceRef): boolean;
+  /** Whether the instance was known connected before the watch first checked it (another window, a past session); undefined when nothing is known. */
+  knownConnected(instance: InstanceRef): boolean | undefined;
   muted(instance: InstanceRef): boolean;
   dropped(drop: Drop): void;
   reconnected(instance: InstanceRef): void;
@@ -72,8 +72,8 @@ export const UNREACHABLE_SWEEPS = 2;
 const DUE_SLACK_MS = 1000;
 
 interface Track {
-  /** Connected at the last answer that counted. */
-  connected: boolean;
+  /** Connected at the last answer that counted; undefined before any. */
+  connected?: boolean;
   failures: number;
   /** The first failure of the current run of failures. */
   failingSince?: number;
@@ -201,10 +201,8 @@ export class WatchScheduler {
       case 'connected':
         track.failures = 0;
         track.failingSince = undefined;
-        if (!track.connected) {
-          track.connected = true;
-          this.deps.reconnected(instance);
-        }
+        if (track.connected === false) this.deps.reconnected(instance);
+        track.connected = true;
         return;
       case 'failed':
         track.failures += 1;
@@ -232,8 +230,9 @@ export class WatchScheduler {
 
   /** Only a move away from connected speaks, once, and at most once per NOTIFY_GAP_MS. */
   private drop(instance: InstanceRef, track: Track, drop: Drop): void {
-    if (!track.connected) return;
+    const was = track.connected;
     track.connected = false;
+    if (!was) return;
     if (this.deps.muted(instance)) return;
     const now = this.deps.clock.now();
     if (track.notifiedAt !== undefined && now - track.notifiedAt < NOTIFY_GAP_MS) return;
