@@ -53,7 +53,11 @@ export interface WatchDeps {
   intervalMs(): number;
   instances(): InstanceRef[];
   check(instance: InstanceRef): Promise<Observation>;
-  /** Whether the instance was known connected before the watch first checked it (another window, a past session); undefined when nothing is known. */
+  /**
+   * Whether the instance is known connected before the watch checks it (the
+   * QR panel, a Refresh, another window, a past session); undefined when
+   * nothing is known. Asked before each check.
+   */
   knownConnected(instance: InstanceRef): boolean | undefined;
   muted(instance: InstanceRef): boolean;
   dropped(drop: Drop): void;
@@ -166,6 +170,8 @@ export class WatchScheduler {
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const instance = next;
+        // Linked since the last sweep (the QR panel, a Refresh): a drop from there is a drop too.
+        if (this.deps.knownConnected(instance) === true) this.track(instance).connected = true;
         let seen: Observation;
         try {
           seen = await this.deps.check(instance);

@@ -31,7 +31,14 @@ describe('the health watch in a real VS Code', function () {
     const dropped = Date.now();
     await mock.flip(KEY, 500, false);
     const toast = workbench.notification(/no longer connected/);
-    await toast.waitFor({ state: 'visible', timeout: 15_000 + 5_000 + 10_000 });
+    try {
+      await toast.waitFor({ state: 'visible', timeout: 15_000 + 5_000 + 10_000 });
+    } catch (error) {
+      const checks = (await mock.requests(KEY)).filter((r) => r.path.endsWith(`/instance/${KEY}`));
+      console.log(`      status checks (ms after the drop): ${checks.map((r) => r.time - dropped).join(', ')}`);
+      console.log(`      toasts: ${JSON.stringify(await workbench.notifications())}`);
+      throw error;
+    }
     const noticedAfterMs = Date.now() - dropped;
     console.log(`      drop noticed after ${noticedAfterMs} ms (interval 15 s)`);
     const text = (await toast.innerText()).replace(/\s+/g, ' ');

@@ -74,6 +74,7 @@ function setup(
   const drops: Drop[] = [];
   const reconnected: string[] = [];
   const answer = options.answer ?? (() => ({ kind: 'connected' }) as Observation);
+  const asked = new Set<string>();
   const watch = new WatchScheduler({
     clock,
     focus,
@@ -85,7 +86,12 @@ function setup(
       checks.push({ key: i.key, at: clock.now() });
       return answer(i.key, clock);
     },
-    knownConnected: () => options.knownConnected ?? true,
+    // Known before the first check only: later, only the watch's own checks say anything.
+    knownConnected: (i) => {
+      if (asked.has(i.key)) return undefined;
+      asked.add(i.key);
+      return options.knownConnected ?? true;
+    },
     muted: (i) => options.muted?.has(i.key) ?? false,
     dropped: (drop) => drops.push(drop),
     reconnected: (i) => reconnected.push(i.key),
@@ -253,6 +259,33 @@ describe('WatchScheduler', () => {
     assert.equal(w.reconnected.filter((k) => k === 'a').length, 6);
     assert.ok(NOTIFY_GAP_MS === 10 * MINUTE);
     w.watch.dispose();
+  });
+
+  it('learns a link made between two sweeps (the QR panel, a Refresh), so the next drop speaks', async () => {
+    let known: boolean | undefined = false;
+    let answer: Observation = { kind: 'notLinked', state: 'qr' };
+    const clock = new FakeClock();
+    const drops: Drop[] = [];
+    const watch = new WatchScheduler({
+      clock,
+      focus: new FakeFocus(),
+      lease: new SharedLease(),
+      owner: 'w',
+      intervalMs: () => INTERVAL,
+      instances: () => [instance('a')],
+      check: async () => answer,
+      knownConnected: () => known,
+      muted: () => false,
+      dropped: (drop) => drops.push(drop),
+      reconnected: () => undefined,
+    });
+    await clock.advance(0);
+    // Linked through the panel, then dropped, all within one interval.
+    known = true;
+    answer = { kind: 'notLinked', state: 'disconnected' };
+    await clock.advance(INTERVAL);
+    assert.equal(drops.length, 1);
+    watch.dispose();
   });
 
   it('says nothing about an instance not known to be connected', async () => {
