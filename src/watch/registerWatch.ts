@@ -79,6 +79,7 @@ export function registerWatch(context: vscode.ExtensionContext, kit: Kit): { mar
       // A new token, or another key or host, is worth checking again even after a stop.
       if (change.kind === 'token' || change.kind === 'removed') watch.resume(change.instance);
       if (change.kind === 'renamed') watch.resume(change.to);
+      if (change.kind === 'saved' || change.kind === 'token') watch.arm();
     }),
     feed.onDidPushConnection((update) => {
       if (!instances.has(update.instance)) return;

@@ -111,7 +111,13 @@ export class WatchScheduler {
   arm(): void {
     this.timer.clear();
     const interval = this.deps.intervalMs();
-    if (this.disposed || interval <= 0 || !this.deps.focus.focused() || this.sweeping) return;
+    if (this.disposed || interval <= 0 || this.sweeping) return;
+    if (!this.deps.focus.focused()) {
+      // Looked at again now and then, no request made: a window can report its focus late (a
+      // browser workbench at start) without any change event to wake the watch.
+      this.timer.set(interval, () => this.arm());
+      return;
+    }
     const last = this.deps.lease.read()?.at ?? Number.NEGATIVE_INFINITY;
     // On refocus this is 0 when the last sweep (by any window) is older than the interval: one catch-up sweep.
     const wait = clampDelay(last + interval - this.deps.clock.now(), 0, interval);

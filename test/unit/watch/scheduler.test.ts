@@ -147,6 +147,16 @@ describe('WatchScheduler', () => {
     w.watch.dispose();
   });
 
+  it('starts sweeping when a window reports its focus late, with no change event', async () => {
+    const w = setup({ focused: false });
+    await w.clock.advance(3 * INTERVAL);
+    assert.equal(w.checks.length, 0);
+    w.focus.value = true;
+    await w.clock.advance(INTERVAL);
+    assert.equal(w.checks.length, 1);
+    w.watch.dispose();
+  });
+
   it('checks at most 4 instances at once', async () => {
     let inFlight = 0;
     let most = 0;
