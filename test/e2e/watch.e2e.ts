@@ -23,6 +23,9 @@ describe('the health watch in a real VS Code', function () {
     await mock.connect(KEY);
     await workbench.waitForPanelState('connected', 20_000);
     await workbench.runCommand('View: Close All Editors');
+    // Back in the workbench, as a person is after closing the panel: the focus left with the
+    // panel's iframe, and a browser tells the page it is focused again only on a click.
+    await workbench.page.locator('.part.editor').click({ position: { x: 40, y: 40 } });
   });
   after(async () => stack?.stop());
 
