@@ -16,6 +16,7 @@ import { Settings } from './settings';
 import { registerSidebar } from './sidebar/registerSidebar';
 import { registerSnippets } from './snippets/registerSnippets';
 import { registerTools } from './tools/registerTools';
+import { registerWatch } from './watch/registerWatch';
 import { Kit } from './ui/kit';
 import { ReplyDocuments } from './ui/replyDocuments';
 import { registerWebhook } from './webhook/registerWebhook';
@@ -69,8 +70,9 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
 
   const panels = registerQr(context, kit, mark);
   const webhook = registerWebhook(context, kit);
+  const watch = registerWatch(context, kit);
   const groups = registerGroups(context, kit);
-  const { tree, view } = registerSidebar(context, kit, [webhook.children, groups.children]);
+  const { tree, view } = registerSidebar(context, kit, [webhook.children, groups.children], watch.marks);
   registerManage(context, kit);
   registerMessages(context, kit);
   registerDeepLinks(context, kit);

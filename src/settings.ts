@@ -1,5 +1,11 @@
 import vscode = require('vscode');
-import { NUMBER_SETTINGS, NumberSettingName, readNumberSetting } from './core/settingSpecs';
+import {
+  NUMBER_SETTINGS,
+  NumberSettingName,
+  readNumberSetting,
+  settingValueText,
+  watchIntervalSeconds,
+} from './core/settingSpecs';
 
 const SECTION = 'megaapi';
 
@@ -42,6 +48,14 @@ export class Settings {
     };
   }
 
+  /** The health watch's interval in ms; 0 when it is off. */
+  watchIntervalMs(): number {
+    const raw = this.config().get<unknown>('watch.intervalSeconds', 60);
+    const { value, problem } = watchIntervalSeconds(raw);
+    this.report('watch.intervalSeconds', raw, problem, value);
+    return value * 1000;
+  }
+
   async saveBaseUrl(baseUrl: string): Promise<void> {
     await this.config().update('baseUrl', baseUrl, vscode.ConfigurationTarget.Global);
   }
@@ -54,6 +68,15 @@ export class Settings {
       this.log.warn(warning);
     }
     return value;
+  }
+
+  private report(name: string, raw: unknown, problem: string | undefined, value: number): void {
+    const shown = settingValueText(raw);
+    const report = `${name}:${shown}`;
+    if (problem && !this.reported.has(report)) {
+      this.reported.add(report);
+      this.log.warn(`Setting megaapi.${name} is ${problem} (${shown}); using ${value}.`);
+    }
   }
 
   private config(): vscode.WorkspaceConfiguration {

@@ -20,6 +20,9 @@ export class StatusChecks {
   private readonly running = new Map<string, Promise<ApiResult<InstanceStatus>>>();
   private everything?: Promise<Array<ApiResult<InstanceStatus>>>;
   private readonly faultListeners = new Set<(detail: string) => void>();
+  /** Requests to MegaAPI under way, whoever asked (a Refresh, the watch, a tool): never more than CONCURRENCY. */
+  private inFlight = 0;
+  private readonly waitingForSlot: Array<() => void> = [];
 
   constructor(
     private readonly instances: Instances,
@@ -31,13 +34,15 @@ export class StatusChecks {
    * A second ask for the same instance while one runs joins it: two Refresh
    * clicks, or a Refresh during a list check, are one request. A check that
    * can be cancelled runs on its own, so one caller's cancel is not another's.
+   * A `quiet` check (the health watch's) leaves the row as it is until the
+   * answer comes, so a sweep does not make every row blink "checking…".
    */
-  one(instance: InstanceRef, signal?: AbortSignal): Promise<ApiResult<InstanceStatus>> {
+  one(instance: InstanceRef, signal?: AbortSignal, options?: { quiet?: boolean }): Promise<ApiResult<InstanceStatus>> {
     if (signal) return this.check(instance, signal);
     const id = instanceId(instance);
     const joined = this.running.get(id);
     if (joined) return joined;
-    const check = this.check(instance).finally(() => {
+    const check = this.check(instance, undefined, options?.quiet).finally(() => {
       if (this.running.get(id) === check) this.running.delete(id);
     });
     this.running.set(id, check);
@@ -72,9 +77,11 @@ export class StatusChecks {
     return results;
   }
 
-  private async check(instance: InstanceRef, signal?: AbortSignal): Promise<ApiResult<InstanceStatus>> {
+  private async check(instance: InstanceRef, signal?: AbortSignal, quiet = false): Promise<ApiResult<InstanceStatus>> {
     // A check an agent can cancel leaves the row as it is until it has an answer: a cancel then changes nothing.
-    if (!signal) this.instances.setStatus(instance, { kind: 'checking' });
+    if (!signal && !quiet) this.instances.setStatus(instance, { kind: 'checking' });
+    const waiting = this.slot();
+    if (waiting) await waiting;
     try {
       const result = await this.calls.for(instance).getStatus(signal);
       if (result.ok || result.error.kind !== 'cancelled') this.instances.setStatus(instance, entryFromResult(result));
@@ -87,6 +94,24 @@ export class StatusChecks {
       this.instances.forgetStatus(instance);
       for (const listener of [...this.faultListeners]) listener(detail);
       return { ok: false, error: { kind: 'internal', detail } };
+    } finally {
+      this.release();
     }
+  }
+
+  /** Undefined when a slot is free now: the request then starts in the same turn, as before the cap. */
+  private slot(): Promise<void> | undefined {
+    if (this.inFlight < CONCURRENCY) {
+      this.inFlight += 1;
+      return undefined;
+    }
+    return new Promise((resolve) => this.waitingForSlot.push(resolve));
+  }
+
+  /** The slot passes straight to the next waiter, if any. */
+  private release(): void {
+    const next = this.waitingForSlot.shift();
+    if (next) next();
+    else this.inFlight -= 1;
   }
 }

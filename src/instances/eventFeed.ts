@@ -1,4 +1,4 @@
-import { InstanceRef, sameInstance } from '../core/instanceRef';
+import { InstanceRef, instanceId, sameInstance } from '../core/instanceRef';
 
 /** What the developer's own handler answered when an event was forwarded to it. */
 export interface ForwardOutcome {
@@ -55,6 +55,9 @@ export interface Subscription {
 /** MegaAPI's events can be large and many; the newest 500 per instance are enough to debug a handler. */
 export const EVENTS_KEPT_PER_INSTANCE = 500;
 
+/** An event this recent means a receiver is listening for the instance. */
+export const LISTENING_RECENT_MS = 10 * 60_000;
+
 /**
  * The webhook events received in this window, shared by the features that
  * show, forward, check or hand them to an agent. Also carries connection
@@ -65,6 +68,12 @@ export class EventFeed {
   private nextSeq = 1;
   private readonly changed = new Set<Listener<FeedEvent | undefined>>();
   private readonly connections = new Set<Listener<PushedConnection>>();
+  /**
+   * Instances (by `instanceId`) whose events a receiver in this window is
+   * listening to: the events feature adds and deletes them. An instance whose
+   * events arrived recently counts as listened to as well.
+   */
+  readonly listening = new Set<string>();
 
   constructor(private readonly keptPerInstance = EVENTS_KEPT_PER_INSTANCE) {}
 
@@ -84,6 +93,13 @@ export class EventFeed {
       if (!instance || sameInstance(event.instance, instance)) out.push(event);
     }
     return out;
+  }
+
+  /** Whether an event sent for this instance now would reach this window. */
+  isListening(instance: InstanceRef, now = Date.now(), recentMs = LISTENING_RECENT_MS): boolean {
+    if (this.listening.has(instanceId(instance))) return true;
+    const last = this.recent(instance, 1)[0];
+    return last !== undefined && now - last.receivedAt <= recentMs;
   }
 
   find(seq: number): FeedEvent | undefined {

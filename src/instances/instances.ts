@@ -131,6 +131,16 @@ export class Instances {
     return this.states.get(instance);
   }
 
+  /** The last answer, even while a new check runs. */
+  settledStatus(instance: InstanceRef): StatusEntry | undefined {
+    return this.states.settled(instance);
+  }
+
+  /** globalState, one write at a time, for what is kept for all instances at once (the watch's lease). */
+  get globalState(): MementoLike {
+    return this.memento;
+  }
+
   checkedAt(instance: InstanceRef): number | undefined {
     return this.states.checkedAt(instance);
   }
@@ -138,6 +148,19 @@ export class Instances {
   setStatus(instance: InstanceRef, entry: StatusEntry): void {
     this.states.set(instance, entry);
     this.fire({ kind: 'status', instance });
+  }
+
+  /**
+   * An answer learnt elsewhere (a past session on this machine, the window
+   * that sweeps): taken only when it is newer than what this window knows.
+   */
+  restoreStatus(instance: InstanceRef, entry: StatusEntry, at: number): boolean {
+    const known = this.states.checkedAt(instance);
+    if (known !== undefined && known >= at) return false;
+    if (this.states.get(instance)?.kind === 'checking') return false;
+    this.states.set(instance, entry, at);
+    this.fire({ kind: 'status', instance });
+    return true;
   }
 
   forgetStatus(instance: InstanceRef): void {

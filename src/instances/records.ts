@@ -46,6 +46,17 @@ export class InstanceRecords<T> {
     await this.state.update(this.spec.key, next);
   }
 
+  /** Several instances in one write: one round trip to the window however many changed. */
+  async setMany(values: Array<[InstanceRef, T | undefined]>): Promise<void> {
+    if (values.length === 0) return;
+    const next = this.fresh(this.all());
+    for (const [instance, value] of values) {
+      if (value === undefined) delete next[instanceId(instance)];
+      else next[instanceId(instance)] = value;
+    }
+    await this.state.update(this.spec.key, next);
+  }
+
   forget(instance: InstanceRef): Promise<void> {
     return this.set(instance, undefined);
   }

@@ -22,6 +22,8 @@ export function entryFromResult(result: ApiResult<InstanceStatus>): StatusEntry 
 
 interface Known {
   entry: StatusEntry;
+  /** The last answer, kept while a new check runs. */
+  settled?: StatusEntry;
   /** When the answer arrived; kept while a new check runs, so the tooltip stays honest. */
   checkedAt?: number;
 }
@@ -36,15 +38,23 @@ export class StatusCache {
     return this.entries.get(instanceId(instance))?.entry;
   }
 
+  /** The last answer, even while the instance is being checked again. */
+  settled(instance: InstanceRef): StatusEntry | undefined {
+    return this.entries.get(instanceId(instance))?.settled;
+  }
+
   /** When the last answer (not the last attempt) arrived. */
   checkedAt(instance: InstanceRef): number | undefined {
     return this.entries.get(instanceId(instance))?.checkedAt;
   }
 
-  set(instance: InstanceRef, entry: StatusEntry): void {
+  /** `at` is when the answer arrived, for one learnt earlier (a past session, another window); now by default. */
+  set(instance: InstanceRef, entry: StatusEntry, at?: number): void {
     const id = instanceId(instance);
-    const checkedAt = entry.kind === 'checking' ? this.entries.get(id)?.checkedAt : this.now();
-    this.entries.set(id, { entry, checkedAt });
+    const known = this.entries.get(id);
+    const checking = entry.kind === 'checking';
+    const checkedAt = checking ? known?.checkedAt : (at ?? this.now());
+    this.entries.set(id, { entry, checkedAt, settled: checking ? known?.settled : entry });
   }
 
   delete(instance: InstanceRef): boolean {

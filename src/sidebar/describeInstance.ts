@@ -26,7 +26,46 @@ export interface InstanceLook {
  * It takes only the host and key, so a token cannot reach the item.
  * `checkedAt` is the time of the last answer, already formatted for the user.
  */
+/** What else the sidebar knows of a row: the last answer while a check runs, its age, the watch's mute. */
+export interface LookExtras {
+  settled?: StatusEntry;
+  /** Whole minutes since the last answer. */
+  minutesAgo?: number;
+  muted?: boolean;
+}
+
+/** An answer this old says so on its row: it may come from a past session or another window. */
+export const STALE_MINUTES = 2;
+
 export function describeInstance(
+  instance: InstanceRef,
+  entry: StatusEntry | undefined,
+  t: Translate,
+  checkedAt?: string,
+  extras: LookExtras = {},
+): InstanceLook {
+  let look = baseLook(instance, entry, t, checkedAt);
+  // Checked again: the row keeps saying what was last known, with a spinner, never a blank.
+  if (entry?.kind === 'checking' && extras.settled && extras.settled.kind !== 'checking') {
+    look = { ...baseLook(instance, extras.settled, t, checkedAt), icon: 'sync~spin', iconColor: undefined };
+  }
+  const parts = [look.description];
+  const age = extras.minutesAgo;
+  if (age !== undefined && age >= STALE_MINUTES && (entry?.kind !== 'checking' || extras.settled)) {
+    parts.push(age >= 120 ? t('checked {0} h ago', Math.floor(age / 60)) : t('checked {0} min ago', age));
+  }
+  if (extras.muted) {
+    parts.unshift(t('muted'));
+    look = {
+      ...look,
+      tooltip: [...look.tooltip, t('Alerts muted on this machine')],
+      contextValue: `${look.contextValue}.muted`,
+    };
+  }
+  return { ...look, description: parts.filter(Boolean).join(' · ') };
+}
+
+function baseLook(
   instance: InstanceRef,
   entry: StatusEntry | undefined,
   t: Translate,

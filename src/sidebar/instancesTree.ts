@@ -7,6 +7,7 @@ import { SavedInstance } from '../instances/savedInstances';
 import { describeInstance } from './describeInstance';
 import { ErrorItem } from './errorItem';
 import { InstanceChildren } from '../ui/instanceChildren';
+import { InstanceMarks } from '../ui/instanceMarks';
 import { InstanceItem } from './instanceItem';
 import { RedrawPacer } from './redrawPacer';
 
@@ -30,6 +31,7 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
     private readonly instances: Instances,
     private readonly checks: StatusChecks,
     private readonly kinds: readonly InstanceChildren[] = [],
+    private readonly marks?: InstanceMarks,
   ) {
     this.subscriptions = [
       instances.onDidChange((change) => {
@@ -41,6 +43,7 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
       }),
       checks.onDidFault((detail) => (this.failure = detail)),
       ...kinds.map((kind) => kind.onDidChange(() => this.changed.fire())),
+      ...(marks ? [marks.onDidChange(() => this.redraw.changed())] : []),
     ];
   }
 
@@ -89,7 +92,11 @@ export class InstancesTree implements vscode.TreeDataProvider<vscode.TreeItem>, 
   private item(saved: SavedInstance): InstanceItem {
     const at = this.instances.checkedAt(saved);
     const checkedAt = at === undefined ? undefined : clockTime(at, vscode.env.language, 'minutes');
-    const look = describeInstance(saved, this.instances.status(saved), vscode.l10n.t, checkedAt);
+    const look = describeInstance(saved, this.instances.status(saved), vscode.l10n.t, checkedAt, {
+      settled: this.instances.settledStatus(saved),
+      minutesAgo: at === undefined ? undefined : Math.floor((Date.now() - at) / 60_000),
+      muted: this.marks?.muted(saved) ?? false,
+    });
     const collapsible = this.kinds.some((kind) => kind.shows(saved))
       ? vscode.TreeItemCollapsibleState.Collapsed
       : vscode.TreeItemCollapsibleState.None;

@@ -5,6 +5,7 @@ import vscode = require('vscode');
 import { NO_TOKEN_NEEDED, askForInstance, pickSavedInstance } from '../prompts/whichInstance';
 import { COMMANDS } from '../ui/commandIds';
 import { InstanceChildren } from '../ui/instanceChildren';
+import { InstanceMarks } from '../ui/instanceMarks';
 import { Kit } from '../ui/kit';
 import { registerSafely } from '../ui/registerSafely';
 import { trackAttentionBadge } from './badge';
@@ -16,10 +17,11 @@ export function registerSidebar(
   context: vscode.ExtensionContext,
   kit: Kit,
   kinds: readonly InstanceChildren[],
+  marks?: InstanceMarks,
 ): { tree: InstancesTree; view: vscode.TreeView<vscode.TreeItem> } {
   const t = vscode.l10n.t;
   const { instances, checks, log } = kit;
-  const tree = new InstancesTree(instances, kit.checks, kinds);
+  const tree = new InstancesTree(instances, kit.checks, kinds, marks);
   const view = vscode.window.createTreeView('megaapi.instances', { treeDataProvider: tree, showCollapseAll: false });
   context.subscriptions.push(
     tree,

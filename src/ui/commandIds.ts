@@ -46,6 +46,9 @@ export const COMMANDS = {
   clearEvents: 'megaapi.clearEvents',
   filterEvents: 'megaapi.filterEvents',
   refreshEvents: 'megaapi.refreshEvents',
+  deepCheck: 'megaapi.deepCheck',
+  muteInstance: 'megaapi.muteInstance',
+  unmuteInstance: 'megaapi.unmuteInstance',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

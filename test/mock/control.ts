@@ -39,6 +39,8 @@ export async function answerControl(ctx: MockContext, req: IncomingMessage, path
       case 'POST instances/*/disconnect':
       case 'POST instances/*/rotate':
         return instanceAction(ctx, parts[1], parts[2], await readJson(req));
+      case 'POST instances/*/flip':
+        return flipInstance(ctx, parts[1], await readJson(req));
       case 'GET instances/*/messages':
         return answerMessagesControl(ctx.state, parts[1], 'messages', undefined);
       case 'POST instances/*/numbers':
@@ -117,6 +119,18 @@ function instanceAction(ctx: MockContext, key: string, action: string, body: unk
     return json(200, { currentQr: instance.rotate() });
   }
   return json(200, { ok: true, connected: instance.connected });
+}
+
+/** `{ "afterMs": 0..600000, "connected": boolean }`: the state changes on a timer, with no request to watch for. */
+function flipInstance(ctx: MockContext, key: string, body: unknown): Reply {
+  const instance = ctx.state.find(key);
+  if (!instance) return json(404, { error: true, message: 'Instance not found' });
+  const { afterMs, connected } = (body ?? {}) as Record<string, unknown>;
+  if (typeof afterMs !== 'number' || !(afterMs >= 0 && afterMs <= 600_000) || typeof connected !== 'boolean') {
+    return bad('body must be {"afterMs": 0..600000, "connected": boolean}');
+  }
+  instance.flipIn(afterMs, connected);
+  return json(200, { ok: true, afterMs, connected });
 }
 
 /** An empty body reads as undefined, so `connect` works with or without one. */

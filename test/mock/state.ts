@@ -31,6 +31,7 @@ const DEFAULT_USER: MockUser = { id: '5511999999999@s.whatsapp.net', name: 'Mock
  */
 export class InstanceState {
   connected = false;
+  private flip?: NodeJS.Timeout;
   user: MockUser | undefined;
   lastPairingCode: string | undefined;
   /** Every QR content actually sent to an API client, in order. */
@@ -65,6 +66,25 @@ export class InstanceState {
     this.connected = true;
     this.user = { ...DEFAULT_USER, ...user };
     this.current = undefined;
+  }
+
+  /**
+   * Links or unlinks the instance after `ms`, as a phone going offline does
+   * while the extension watches; a second call replaces the first.
+   */
+  flipIn(ms: number, connected: boolean): void {
+    this.cancelFlip();
+    this.flip = setTimeout(() => {
+      this.flip = undefined;
+      if (connected) this.connect();
+      else this.disconnect();
+    }, ms);
+    this.flip.unref();
+  }
+
+  cancelFlip(): void {
+    if (this.flip) clearTimeout(this.flip);
+    this.flip = undefined;
   }
 
   disconnect(): void {
@@ -154,6 +174,7 @@ export class MockState {
 
   reset(): void {
     for (const instance of this.instances.values()) {
+      instance.cancelFlip();
       instance.disconnect();
       instance.lastPairingCode = undefined;
       instance.issued.length = 0;

@@ -29,6 +29,8 @@ export const QUIET = {
   'telemetry.telemetryLevel': 'off',
   'security.workspace.trust.enabled': false,
   'window.commandCenter': false,
+  // The health watch would add a status request per instance a minute to every test's request log: on only where a test asks.
+  'megaapi.watch.intervalSeconds': 0,
 };
 
 /** How every code-server here listens: loopback only, no login, nothing phoning home, no trust prompt. */

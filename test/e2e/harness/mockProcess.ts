@@ -89,6 +89,11 @@ export class MockProcess {
     await this.call('POST', `/__mock/instances/${key}/disconnect`);
   }
 
+  /** Links or unlinks the instance after `afterMs`, on the mock's own timer. */
+  async flip(key: string, afterMs: number, connected: boolean): Promise<void> {
+    await this.call('POST', `/__mock/instances/${key}/flip`, { afterMs, connected });
+  }
+
   async rotate(key: string): Promise<string> {
     return ((await this.call('POST', `/__mock/instances/${key}/rotate`)) as { currentQr: string }).currentQr;
   }

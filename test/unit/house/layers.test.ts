@@ -13,7 +13,20 @@ const FLOORS = [
   ['api', 'settings'],
   ['instances', 'text'],
   ['ui', 'prompts'],
-  ['qr', 'sidebar', 'manage', 'messages', 'webhook', 'deepLinks', 'tools', 'snippets', 'groups', 'mcp', 'events'],
+  [
+    'qr',
+    'sidebar',
+    'manage',
+    'messages',
+    'webhook',
+    'deepLinks',
+    'tools',
+    'snippets',
+    'groups',
+    'mcp',
+    'events',
+    'watch',
+  ],
   ['extension'],
 ];
 const floorOf = (unit: string) => FLOORS.findIndex((floor) => floor.includes(unit));

@@ -112,4 +112,22 @@ describe('checking an instance', () => {
     assert.deepEqual([...server.asked].sort(), [...keys].sort());
     assert.ok(instances.all().every((i) => instances.status(i)?.kind === 'connected'));
   });
+
+  it('never has more than 4 requests under way, whoever asks, and a quiet check leaves the row as it was', async () => {
+    const keys = Array.from({ length: 6 }, (_, i) => `megastart-${i}`);
+    const { instances, server, checks } = await setUp(keys);
+    const first = { baseUrl: 'https://api.example', key: keys[0] };
+    instances.setStatus(first, { kind: 'connected', status: CONNECTED });
+    const asks = keys.map((key) => checks.one({ baseUrl: 'https://api.example', key }, undefined, { quiet: true }));
+    assert.equal(instances.status(first)?.kind, 'connected');
+    for (let round = 0; round < 10 && server.asked.length < keys.length; round += 1) {
+      await flush();
+      assert.ok(server.inFlight <= CONCURRENCY);
+      server.answerAll(success({ status: 'close', connected: false }));
+    }
+    await Promise.all(asks);
+    assert.equal(server.maxInFlight, CONCURRENCY);
+    assert.equal(server.asked.length, keys.length);
+    assert.equal(instances.status(first)?.kind, 'disconnected');
+  });
 });

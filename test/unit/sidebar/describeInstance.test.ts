@@ -88,4 +88,26 @@ describe('the sidebar item of an instance', () => {
       assert.doesNotMatch(JSON.stringify(describeInstance(withToken, entry, english)), new RegExp(token));
     }
   });
+
+  it('keeps the last answer on the row while it is checked again, says its age when old, and shows a mute', () => {
+    const connected = entryFromStatus({
+      status: 'connected',
+      connected: true,
+      user: { id: '5511987654321@s.whatsapp.net' },
+    });
+    const checking = describeInstance(instance, { kind: 'checking' }, english, '14:05', {
+      settled: connected,
+      minutesAgo: 5,
+    });
+    assert.equal(checking.icon, 'sync~spin');
+    assert.equal(checking.description, '+55 11 98765-4321 · checked 5 min ago');
+    assert.equal(checking.contextValue, 'instance.connected');
+    const fresh = describeInstance(instance, connected, english, '14:05', { minutesAgo: 1, muted: true });
+    assert.equal(fresh.description, 'muted · +55 11 98765-4321');
+    assert.equal(fresh.contextValue, 'instance.connected.muted');
+    assert.equal(
+      describeInstance(instance, connected, english, '', { minutesAgo: 180 }).description.endsWith('checked 3 h ago'),
+      true,
+    );
+  });
 });

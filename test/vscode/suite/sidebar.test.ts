@@ -125,7 +125,9 @@ describe('the Instances sidebar', () => {
 
   it('offers each instance the menu entries its state calls for', () => {
     const { menus } = manifest().contributes;
-    const looks = Object.entries(expected).map(([state, want]) => ({ state, viewItem: want.contextValue }));
+    const plain = Object.entries(expected).map(([state, want]) => ({ state, viewItem: want.contextValue }));
+    // A muted instance (the health watch) keeps its state's menu, with Unmute for Mute.
+    const looks = [...plain, ...plain.map((s) => ({ state: `${s.state} muted`, viewItem: `${s.viewItem}.muted` }))];
     const shown = (when: string | undefined, viewItem?: string) =>
       when === undefined || evaluate(parseWhen(when), { view: 'megaapi.instances', viewItem });
     const everywhere = ['megaapi.showQr', 'megaapi.refreshStatus', 'megaapi.setToken', 'megaapi.removeInstance'];
@@ -137,7 +139,11 @@ describe('the Instances sidebar', () => {
         assert.ok(where.length > 0, `${entry.command} (${entry.group}) shows on no instance`);
       }
       if (entry.command === 'megaapi.setToken' && entry.group?.startsWith('inline')) {
-        assert.deepEqual(where.sort(), ['noToken', 'rejected'], 'the inline key button');
+        assert.deepEqual(
+          where.sort(),
+          ['noToken', 'noToken muted', 'rejected', 'rejected muted'],
+          'the inline key button',
+        );
       }
     }
     for (const command of everywhere) {
