@@ -70,6 +70,8 @@ export class Listening {
     const open = this.deps.receiver.open((received) => this.take(instance, received));
     const session: Session = { instance, open, tapGone: false };
     this.sessions.set(instanceId(instance), session);
+    // The watch and Deep Check read this: pushed connection updates can arrive now.
+    this.deps.feed.listening.add(instanceId(instance));
     this.timer ??= setInterval(() => void this.recheckAll(), RECHECK_MS);
     this.timer.unref?.();
     this.deps.onDidChange();
@@ -134,6 +136,7 @@ export class Listening {
   close(session: Session): void {
     session.open.close();
     this.sessions.delete(instanceId(session.instance));
+    this.deps.feed.listening.delete(instanceId(session.instance));
     if (this.sessions.size === 0 && this.timer) {
       clearInterval(this.timer);
       this.timer = undefined;

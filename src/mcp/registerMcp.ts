@@ -3,6 +3,7 @@
 // Copilot gets; extension.ts hands them over.
 import vscode = require('vscode');
 import { AgentTool } from '../core/agentTool';
+import { logLine } from '../core/serverText';
 import { COMMANDS } from '../ui/commandIds';
 import { Kit } from '../ui/kit';
 import { registerSafely } from '../ui/registerSafely';
@@ -53,7 +54,7 @@ export function registerMcp(context: vscode.ExtensionContext, kit: Kit, tools: r
     host
       .start()
       .catch((thrown: unknown) =>
-        kit.log.error(`MCP server did not start: ${thrown instanceof Error ? thrown.message : String(thrown)}`),
+        kit.log.error(`MCP server did not start: ${logLine(thrown instanceof Error ? thrown.message : thrown)}`),
       );
   }
 }

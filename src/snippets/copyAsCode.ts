@@ -1,7 +1,7 @@
 import vscode = require('vscode');
 import { InstanceRef } from '../core/instanceRef';
 import { InstanceRecords } from '../instances/records';
-import { pickSavedInstance } from '../prompts/whichInstance';
+import { NO_TOKEN_NEEDED, pickSavedInstance } from '../prompts/whichInstance';
 import { COMMANDS } from '../ui/commandIds';
 import { Kit } from '../ui/kit';
 import { registerSafely } from '../ui/registerSafely';
@@ -18,7 +18,7 @@ import type { LanguageId } from './templates/template';
 export function registerCopyAsCode(context: vscode.ExtensionContext, kit: Kit, last: InstanceRecords<string>): void {
   const t = vscode.l10n.t;
   registerSafely(context, kit.log, COMMANDS.copyAsCode, async (arg?: unknown) => {
-    const instance = await pickSavedInstance(arg, kit, t('Copy a request of which instance?'));
+    const instance = await pickSavedInstance(arg, kit, t('Copy a request of which instance?'), NO_TOKEN_NEEDED);
     if (!instance) return;
     const engine = await loadSnippets();
     const { LANGUAGES, SNIPPET_CALLS, callLabel, renderSnippet, snippetRequest, snippetValues, snippetWords } = engine;

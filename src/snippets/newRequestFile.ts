@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import { InstanceRecords } from '../instances/records';
-import { pickSavedInstance } from '../prompts/whichInstance';
+import { NO_TOKEN_NEEDED, pickSavedInstance } from '../prompts/whichInstance';
 import { COMMANDS } from '../ui/commandIds';
 import { Kit } from '../ui/kit';
 import { registerSafely } from '../ui/registerSafely';
@@ -14,7 +14,7 @@ export function registerNewRequestFile(
 ): void {
   const t = vscode.l10n.t;
   registerSafely(context, kit.log, COMMANDS.newRequestFile, async (arg?: unknown) => {
-    const instance = await pickSavedInstance(arg, kit, t('A request file for which instance?'));
+    const instance = await pickSavedInstance(arg, kit, t('A request file for which instance?'), NO_TOKEN_NEEDED);
     if (!instance) return;
     const { requestFile, snippetValues } = await loadSnippets();
     const content = requestFile(instance, snippetValues(last.get(instance)), t);

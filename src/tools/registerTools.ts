@@ -4,6 +4,7 @@
 // tools) and the MCP server, which extension.ts hands them to.
 import vscode = require('vscode');
 import { AgentTool } from '../core/agentTool';
+import { logLine } from '../core/serverText';
 import { Kit } from '../ui/kit';
 import { confirm } from '../ui/notify';
 import { SendLimit } from './sendLimit';
@@ -53,7 +54,7 @@ function asLmTool(tool: AgentTool, kit: Kit): vscode.LanguageModelTool<unknown> 
         const text = await tool.invoke(input, { client: t('Copilot (VS Code chat)'), signal: controller.signal });
         return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
       } catch (thrown) {
-        kit.log.error(`Tool ${tool.name} failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+        kit.log.error(`Tool ${tool.name} failed: ${logLine(thrown instanceof Error ? thrown.message : thrown)}`);
         throw thrown;
       } finally {
         cancelled.dispose();

@@ -2,6 +2,7 @@ import vscode = require('vscode');
 import { isOnWhatsAppEndpoint, sendTextEndpoint } from '../api/messages';
 import { clockTime } from '../core/clockTime';
 import { InstanceRef, sameInstance } from '../core/instanceRef';
+import { logLine } from '../core/serverText';
 import { FeedEvent } from '../instances/eventFeed';
 import { pickSavedInstance } from '../prompts/whichInstance';
 import { COMMANDS } from '../ui/commandIds';
@@ -29,7 +30,7 @@ export function registerDeepCheck(context: vscode.ExtensionContext, kit: Kit): v
       }),
     );
     const lines = steps.map((step) => stepText(step, t));
-    kit.log.info(`Deep Check ${instance.key}: ${verdict}; ${lines.join('; ')}`);
+    kit.log.info(`Deep Check ${instance.key}: ${verdict}; ${logLine(lines.join('; '))}`);
     const message = `${verdictText(verdict, instance, t)} ${lines.join(' · ')}`;
     const showQr = commandAction(t('Show QR'), COMMANDS.showQr, instance);
     const restart = commandAction(t('Restart'), COMMANDS.restart, instance);

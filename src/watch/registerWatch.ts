@@ -8,7 +8,7 @@ import { systemClock } from '../core/clock';
 import { InstanceRef, instanceId } from '../core/instanceRef';
 import { LastKnownStates } from '../instances/lastKnown';
 import { entryFromStatus } from '../instances/statusCache';
-import { pickSavedInstance } from '../prompts/whichInstance';
+import { NO_TOKEN_NEEDED, pickSavedInstance } from '../prompts/whichInstance';
 import { linkedAccount } from '../text/account';
 import { COMMANDS } from '../ui/commandIds';
 import { InstanceMarks } from '../ui/instanceMarks';
@@ -97,7 +97,7 @@ export function registerWatch(context: vscode.ExtensionContext, kit: Kit): { mar
 
   const setMuted = async (arg: unknown, muted: boolean) => {
     const title = muted ? t('Mute alerts for which instance?') : t('Unmute alerts for which instance?');
-    const instance = await pickSavedInstance(arg, kit, title);
+    const instance = await pickSavedInstance(arg, kit, title, NO_TOKEN_NEEDED);
     if (!instance) return;
     await mutes.set(instance, muted);
     const message = muted

@@ -63,6 +63,14 @@ describe('listening: from the receiver to the feed', () => {
     assert.deepEqual(logged, ['Event conversation megastart-a id=ID1']);
   });
 
+  it('tells the watch and Deep Check that the instance is listened to, until it stops', () => {
+    assert.equal(feed.isListening(A), false);
+    const session = listening.open(A);
+    assert.equal(feed.isListening(A), true);
+    listening.close(session);
+    assert.equal(feed.isListening(A), false);
+  });
+
   it('pushes a connection update to the health watch at once, in both shapes', async () => {
     const session = listening.open(A);
     const pushed: PushedConnection[] = [];
