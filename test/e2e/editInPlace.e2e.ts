@@ -42,6 +42,13 @@ describe('changing the host or key of an instance from its panel', function () {
     assert.match(down.message, /Cannot reach 127\.0\.0\.1/);
     await workbench.clickInPanel('button[data-action="editBaseUrl"]');
     await workbench.answer('MegaAPI host', mock.url);
+    // A host never used before is named, and the token goes there only after "Move".
+    const dialog = workbench.dialog();
+    await dialog.waitFor();
+    const asked = await dialog.innerText();
+    assert.match(asked, new RegExp(`Move the instance ${TYPO} to ${new URL(mock.url).host.replace(/\./g, '\\.')}\\?`));
+    assert.match(asked, /token of this instance will be sent there/);
+    await dialog.locator('.dialog-buttons .monaco-button', { hasText: /^Move$/ }).click();
     // The token moved with the instance: no prompt, and the new host is asked with it.
     const view = await workbench.waitForPanelText(new RegExp(`"${TYPO}" was not found on 127\\.0\\.0\\.1:\\d+`));
     assert.equal(view.state, 'error');
