@@ -12,7 +12,7 @@ execFileSync('bash', ['scripts/provision.sh'], { stdio: ['ignore', 'ignore', 'in
 execFileSync(process.execPath, ['scripts/build.mjs', '--tests'], { stdio: 'inherit' });
 const token = 'soak-token-3f9c1a7d5e2b';
 // The QR panel's worst: one request timeout (15 s by default) plus 5 s.
-const screen = { secrets: [token, token.slice(0, 12)], loadingLimitMs: 20_000 };
+const screen = { secrets: [token, token.slice(0, 12)], loadingLimitMs: 20_000, expectPanel: true };
 const env = {
   ...process.env,
   MEGAAPI_SUITE: 'out/test/soak/index.js',

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { request } from 'node:http';
+import { join } from 'node:path';
 
 /** What one hostile request got back: the status, or why there was none. */
 export interface Answer {
@@ -67,6 +69,21 @@ export async function flood(origin: string, shot: Omit<Shot, 'what' | 'expect'>,
   await Promise.all(Array.from({ length: parallel }, lane));
   const seconds = (Date.now() - started) / 1000;
   return { sent, answered, perSecond: Math.round(sent / seconds) } satisfies FloodResult;
+}
+
+/** The same flood from another process (floodWorker.ts), so the sender does not share the servers' event loop. */
+export function floodApart(
+  origin: string,
+  shot: Omit<Shot, 'what' | 'expect'>,
+  ms: number,
+  parallel = 128,
+): Promise<FloodResult> {
+  const args = [join(__dirname, 'floodWorker.js'), JSON.stringify({ origin, shot, ms, parallel })];
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, args, { timeout: ms + 30_000 }, (error, stdout) =>
+      error ? reject(error) : resolve(JSON.parse(stdout) as FloodResult),
+    ),
+  );
 }
 
 /** Hostile bodies and requests for the webhook receiver; `path` is the real secret path. */

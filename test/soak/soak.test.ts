@@ -14,7 +14,7 @@ import {
   waitFor,
 } from '../vscode/suite/support';
 import { faults } from './faults';
-import { FloodResult, flood, mcpShots, receiverShots, send, volley } from './hostile';
+import { FloodResult, floodApart, mcpShots, receiverShots, send, volley } from './hostile';
 import { extensionHostErrors, filesHolding, logFiles, shortName } from './logs';
 import { Scene, WATCH_SECONDS, eventLabels, mcpToolNames, setUpScene, tearDownScene } from './scene';
 
@@ -105,7 +105,14 @@ describe(`soak: ${SECONDS} s of random faults, events, hostile traffic`, functio
     // While it ran.
     assert.deepEqual(rejections, [], 'unhandled rejections in the extension host');
     assert.ok(hostile, 'the hostile traffic never ran');
-    say(`receiver flood: ${floodLine(hostile.receiverFlood)}; MCP flood: ${floodLine(hostile.mcpFlood)}`);
+    say(
+      `receiver flood (wrong path): ${floodLine(hostile.receiverFlood)}; MCP flood (no bearer): ${floodLine(hostile.mcpFlood)}; ` +
+        `receiver flood (browser Origin on the real path): ${floodLine(hostile.originFlood)}`,
+    );
+    const { during } = hostile;
+    say(
+      `during the flood: an event in ${during.eventMs} ms, MCP tools/list in ${during.mcpMs} ms (${during.tools} tools)`,
+    );
     say(
       `after the flood: an event in ${hostile.eventMs} ms, MCP tools/list in ${hostile.mcpMs} ms (${hostile.tools} tools)`,
     );
@@ -169,6 +176,8 @@ interface Hostile {
   mcpWrong: string[];
   receiverFlood: FloodResult;
   mcpFlood: FloodResult;
+  originFlood: FloodResult;
+  during: { eventMs: number; mcpMs: number; tools: number };
   eventMs: number;
   mcpMs: number;
   tools: number;
@@ -180,19 +189,37 @@ async function hostileTraffic(scene: Scene): Promise<Hostile> {
   const receiverWrong = await volley(scene.receiver, receiverShots(scene.path));
   const mcpWrong = await volley(mcpOrigin, mcpShots(scene.mcp.bearer));
   const json = { 'content-type': 'application/json' };
-  const [receiverFlood, mcpFlood] = await Promise.all([
-    flood(scene.receiver, { path: '/megaapi/flood', body: '{"a":1}', headers: json }, 4_000),
-    flood(mcpOrigin, { path: '/mcp', body: '{}', headers: { ...json, origin: 'http://evil.example' } }, 4_000, 16),
+  const floods = Promise.all([
+    floodApart(scene.receiver, { path: '/megaapi/flood', body: '{"a":1}', headers: json }, 4_000),
+    floodApart(mcpOrigin, { path: '/mcp', body: '{}', headers: json }, 4_000),
   ]);
-  await flood(
+  // While both floods run, the legitimate sender and client are still served.
+  await sleep(2_000);
+  const duringMs = await legitimateEvent(scene, 'during the flood', 10_000);
+  const duringAsked = Date.now();
+  const duringTools = (await mcpToolNames(scene.mcp)).length;
+  const mcpDuringMs = Date.now() - duringAsked;
+  const [receiverFlood, mcpFlood] = await floods;
+  const originFlood = await floodApart(
     scene.receiver,
     { path: scene.path, body: '{"flood":true}', headers: { ...json, origin: 'https://evil.example' } },
-    1_000,
+    2_000,
   );
   const eventMs = await legitimateEvent(scene, 'after the flood', 5_000);
   const asked = Date.now();
   const tools = (await mcpToolNames(scene.mcp)).length;
-  return { receiverWrong, mcpWrong, receiverFlood, mcpFlood, eventMs, mcpMs: Date.now() - asked, tools };
+  const during = { eventMs: duringMs, mcpMs: mcpDuringMs, tools: duringTools };
+  return {
+    receiverWrong,
+    mcpWrong,
+    receiverFlood,
+    mcpFlood,
+    originFlood,
+    during,
+    eventMs,
+    mcpMs: Date.now() - asked,
+    tools,
+  };
 }
 
 /** Posts a real event on the secret path and waits for its row; the time it took. */

@@ -8,6 +8,8 @@ interface WatchSpec {
   secrets: string[];
   /** The longest a QR panel may show "loading" without a break. */
   loadingLimitMs: number;
+  /** The soak keeps a QR panel open: never seeing one means the watch looked in the wrong place. */
+  expectPanel: boolean;
 }
 
 /**
@@ -22,6 +24,8 @@ export class ScreenWatch {
   private frameTexts = 0;
   private loadingSince?: number;
   private longestLoadingMs = 0;
+  private panelSamples = 0;
+  private readonly states = new Set<string>();
   private readonly leaks = new Set<string>();
   private busy = false;
 
@@ -50,8 +54,10 @@ export class ScreenWatch {
       problems.push(`a QR panel stayed loading ${this.longestLoadingMs} ms (limit ${this.spec.loadingLimitMs} ms)`);
     }
     if (this.samples === 0) problems.push('the screen was never sampled');
+    if (this.spec.expectPanel && this.panelSamples === 0) problems.push('no QR panel was ever seen on screen');
     console.log(
       `soak screen: ${this.samples} samples, ${this.frameTexts} frame texts searched, ` +
+        `QR panel seen in ${this.panelSamples} (states: ${[...this.states].join(', ')}), ` +
         `longest QR loading ${this.longestLoadingMs} ms, token on screen: ${this.leaks.size > 0 ? 'yes' : 'no'}`,
     );
     return problems.join('; ');
@@ -68,12 +74,16 @@ export class ScreenWatch {
             text: `${document.body?.innerText ?? ''}\n${Array.from(document.querySelectorAll('input, textarea'))
               .map((e) => (e as HTMLInputElement).value)
               .join('\n')}`,
-            loading: document.querySelector('#app[data-state="loading"]') !== null,
+            state: document.querySelector('#app')?.getAttribute('data-state') ?? undefined,
           }))
           .catch(() => undefined);
         if (!seen) continue;
         this.frameTexts += 1;
-        loading ||= seen.loading;
+        if (seen.state !== undefined) {
+          this.panelSamples += 1;
+          this.states.add(seen.state);
+        }
+        loading ||= seen.state === 'loading';
         for (const secret of this.spec.secrets) {
           if (seen.text.includes(secret)) this.leaks.add(frame.url().slice(0, 80) || 'the workbench');
         }
