@@ -7,6 +7,7 @@ import { e2eEnv } from '../../e2e/harness/env';
 import { freePort, startProcess, stopProcess, waitFor } from '../../e2e/harness/processes';
 import { CHROMIUM_ARGS } from '../../e2e/harness/workbench';
 import { HostRun } from './host';
+import { ScreenWatch } from './screenWatch';
 import { UiDriver } from './uiDriver';
 import { UI_DRIVER_ENV } from '../uiRequest';
 
@@ -108,7 +109,13 @@ export async function runInCodeServer(run: HostRun): Promise<number> {
   await page.goto(
     `${origin}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
   );
-  return Promise.race([suiteExit, serverGone, pageGone]);
+  // `npm run soak` only: the page is watched for tokens and a panel stuck loading.
+  const screen = ScreenWatch.fromEnv(page);
+  screen?.start();
+  const code = await Promise.race([suiteExit, serverGone, pageGone]);
+  const problems = screen?.finish();
+  if (problems) console.error(`soak screen: FAILED: ${problems}`);
+  return code === 0 && problems ? 1 : code;
 }
 
 /**
