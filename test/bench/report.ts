@@ -44,7 +44,11 @@ export class Report {
       row.min = round(s.min);
       row.max = round(s.max);
       // A spread wider than the distance to the target: the next run may land on the other side.
-      if (limit) row.settled = s.max - s.min <= Math.abs(v - limit.value);
+      // Every sample on the same side of the target settles it too: no run of these samples lands elsewhere.
+      if (limit) {
+        const oneSide = s.min > limit.value || s.max < limit.value;
+        row.settled = s.max - s.min <= Math.abs(v - limit.value) || oneSide;
+      }
       if (row.settled === false) {
         row.note = 'spread (min–max) wider than the distance to the target: one run cannot settle it';
       }
