@@ -3,7 +3,7 @@
 // With --watch it keeps rebuilding on change and reports in the form the `watch`
 // task's problem matcher in .vscode/tasks.json reads.
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -11,6 +11,8 @@ const withTests = process.argv.includes('--tests');
 const watch = process.argv.includes('--watch');
 // --analyze prints where the extension bundle's bytes come from, file by file.
 const analyze = process.argv.includes('--analyze');
+// MEGAAPI_BUILD_METAFILE=<file> writes where dist/extension.js's bytes come from, as JSON (the bench's breakdown).
+const metafileOut = process.env.MEGAAPI_BUILD_METAFILE;
 
 function filesUnder(dir, suffix) {
   return readdirSync(dir).flatMap((name) => {
@@ -209,7 +211,10 @@ if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
   for (const options of builds) {
-    const result = await esbuild.build({ ...options, metafile: analyze });
+    const result = await esbuild.build({ ...options, metafile: analyze || metafileOut !== undefined });
     if (analyze && options.outfile) console.log(await esbuild.analyzeMetafile(result.metafile));
+    if (metafileOut && options.outfile === 'dist/extension.js') {
+      writeFileSync(metafileOut, JSON.stringify(result.metafile.outputs['dist/extension.js'].inputs));
+    }
   }
 }

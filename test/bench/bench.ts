@@ -13,22 +13,28 @@ import { PhaseMedians, phaseMedians, phaseTable } from './phases';
 import { Report } from './report';
 import { MS_PER_REQUEST, ScaleRun, startScale, watchTree } from './scale';
 import { Sample, Side, openPanel, primeMockQr, refreshOnce, showOnce } from './showQr';
+import { bundleBreakdown, nodeFigures } from './nodeFigures';
 import { vsixEntry } from './vsix';
 
 /**
  * `npm run bench`: sizes, speed, scale and memory in one run, against the
- * targets of issue 14. Ratios come from interleaved samples (ours, baseline,
+ * targets of issues 14 and 25. Ratios come from interleaved samples (ours, baseline,
  * ours, …) and are the median of the per-pair ratios, with min–max. Printed as
  * a table with the phase breakdowns, and written to bench-results.json.
  */
 // MEGAAPI_BENCH_QUICK=1 checks the bench itself in a few minutes; its figures mean nothing.
 const QUICK = process.env.MEGAAPI_BENCH_QUICK === '1';
-const COLD_PAIRS = QUICK ? 1 : 7;
-const WARM_PAIRS = QUICK ? 2 : 15;
-const REFRESH_PAIRS = QUICK ? 2 : 15;
+// Issue 25: more samples from several rounds instead of one long run. Warm and
+// Refresh pairs come from ROUNDS fresh warm workbenches; within each pair, which
+// side goes first alternates, so neither side always runs on a just-used machine.
+const ROUNDS = QUICK ? 2 : 3;
+const COLD_PAIRS = QUICK ? 1 : 15;
+const WARM_PAIRS_PER_ROUND = QUICK ? 2 : 10;
+const REFRESH_PAIRS_PER_ROUND = QUICK ? 2 : 5;
 const MEMORY_CYCLES = QUICK ? 20 : 500;
 const SCALE = QUICK ? [4, 10, 20] : [10, 50, 200];
-// MEGAAPI_BENCH_ONLY=cold,warm (of cold, warm, quiet, memory, scale) runs those parts only, to work on one
+// MEGAAPI_BENCH_ONLY=cold,warm (of cold, warm, quiet, memory, scale; and, with no workbench, of
+// mcp, forward, burst, events-memory, watch: see nodeFigures.ts) runs those parts only, to work on one
 // figure; a partial run, like a quick one, stays out of bench-results.json.
 const ONLY = process.env.MEGAAPI_BENCH_ONLY?.split(',').map((part) => part.trim());
 const runs = (part: string) => !ONLY || ONLY.includes(part);
@@ -53,12 +59,19 @@ async function start(options: Parameters<typeof BenchStack.start>[0]): Promise<B
   return stack;
 }
 
+/** Where the production build says the activation bundle's bytes come from (scripts/build.mjs). */
+const METAFILE = join(resultsDir, 'bench', 'extension-inputs.json');
+
 /** Packages the .vsix and keeps a copy of its own: other developers' builds and packages replace dist/ and *.vsix. */
 function packageOurs(): string {
   const own = join(resultsDir, 'bench', 'megaapi-vscode.vsix');
   mkdirSync(join(resultsDir, 'bench'), { recursive: true });
   for (let attempt = 1; ; attempt++) {
-    execFileSync(process.execPath, [join(root, 'scripts/package.mjs')], { cwd: root, stdio: 'ignore' });
+    execFileSync(process.execPath, [join(root, 'scripts/package.mjs')], {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, MEGAAPI_BUILD_METAFILE: METAFILE },
+    });
     copyFileSync(vsixPath(root), own);
     const bundle = vsixEntry(own, 'extension/dist/extension.js').toString('utf8');
     if (!bundle.includes('sourceMappingURL')) return own;
@@ -80,12 +93,24 @@ function addComparison(name: string, ours: number[], baseline: number[], target:
   report.add(`${name}, ours ÷ baseline`, spread(ratios(ours, baseline)), '×', { op: '≤', value: target });
 }
 
+/** The pair's order: ours first in even pairs, the baseline first in odd ones. */
+function pairOrder(i: number): Side[] {
+  return i % 2 === 0 ? ['ours', 'baseline'] : ['baseline', 'ours'];
+}
+
 async function sizes(): Promise<string> {
   log('packaging');
   const vsix = packageOurs();
   const bundleKb = vsixEntry(vsix, 'extension/dist/extension.js').length / 1024;
-  report.add('bundle, minified (dist/extension.js in the .vsix)', bundleKb, 'KB', { op: '≤', value: 90 });
-  report.add('.vsix', statSync(vsix).size / 1024, 'KB', { op: '≤', value: 150 });
+  report.add(
+    'bundle loaded at activation (dist/extension.js in the .vsix, minified)',
+    bundleKb,
+    'KB',
+    { op: '≤', value: 130 },
+    'with every merged feature',
+  );
+  bundleBreakdown(report, vsix, METAFILE);
+  report.add('.vsix', statSync(vsix).size / 1024, 'KB', { op: '≤', value: 200 });
   return vsix;
 }
 
@@ -93,7 +118,7 @@ async function cold(vsix: string, baselineVsix: string): Promise<void> {
   const samples: Record<Side, Sample[]> = { ours: [], baseline: [] };
   const activation: Record<Side, number[]> = { ours: [], baseline: [] };
   for (let i = 0; i < COLD_PAIRS; i++) {
-    for (const side of ['ours', 'baseline'] as const) {
+    for (const side of pairOrder(i)) {
       log(`cold ${side} ${i + 1}/${COLD_PAIRS}`);
       // A fresh workbench each: its first webview pays the workbench's own set-up, whichever extension opens it.
       const stack = await start({ vsix, instances: [BENCH], baselineVsix });
@@ -109,64 +134,52 @@ async function cold(vsix: string, baselineVsix: string): Promise<void> {
   const totals = (side: Side) => samples[side].map((s) => s.total);
   addComparison('command → QR, cold', totals('ours'), totals('baseline'), 1.2);
   phases.cold = { ours: phaseMedians(samples.ours), baseline: phaseMedians(samples.baseline) };
-  report.add('activation (load code + activate()), ours', spread(activation.ours), 'ms');
-  report.add('activation, baseline', spread(activation.baseline), 'ms');
+  // Issue 25: a ratio against a fixture that activates in 1 ms says nothing a user notices; the
+  // figure is VS Code's own, judged in ms, with the baseline's beside it and no ratio target.
   report.add(
-    'activation, ours ÷ baseline',
-    spread(ratios(activation.ours, activation.baseline)),
-    '×',
-    { op: '≤', value: 2 },
-    'VS Code’s own figure (Developer: Show Running Extensions), whole ms; the baseline’s 1 ms or less counts as 1',
+    'activation (VS Code’s own figure: load code + activate()), ours, every merged feature',
+    spread(activation.ours),
+    'ms',
+    { op: '≤', value: 15 },
+    'Developer: Show Running Extensions, whole ms; 2-core machine',
   );
+  report.add('activation, baseline (VS Code’s floor; no ratio target)', spread(activation.baseline), 'ms');
+}
+
+interface WarmSamples {
+  show: Record<Side, Sample[]>;
+  refresh: Record<Side, Sample[]>;
+  local: Sample[];
 }
 
 async function warm(vsix: string, baselineVsix: string): Promise<void> {
-  log('warm workbench');
-  const stack = await start({ vsix, instances: [BENCH], baselineVsix });
-  try {
-    await primeMockQr(stack);
-    if (runs('warm')) await warmAndRefresh(stack);
-    if (runs('quiet')) await quiet(stack);
-    if (runs('memory')) await memory(stack);
-  } finally {
-    await stack.stop();
-  }
-}
-
-async function warmAndRefresh(stack: BenchStack): Promise<void> {
-  // Activation and each extension's first webview are the cold figures' business.
-  for (const side of ['ours', 'baseline'] as const) {
-    await showOnce(stack, side);
-    await stack.closeAll();
-  }
-  const show: Record<Side, Sample[]> = { ours: [], baseline: [] };
-  for (let i = 0; i < WARM_PAIRS; i++) {
-    for (const side of ['ours', 'baseline'] as const) {
-      show[side].push(await showOnce(stack, side));
-      await stack.closeAll();
+  const samples: WarmSamples = { show: { ours: [], baseline: [] }, refresh: { ours: [], baseline: [] }, local: [] };
+  for (let round = 1; round <= ROUNDS; round++) {
+    const last = round === ROUNDS;
+    // Quiet and memory need one warm workbench only: the last round's.
+    if (!runs('warm') && !last) continue;
+    log(`warm workbench, round ${round}/${ROUNDS}`);
+    const stack = await start({ vsix, instances: [BENCH], baselineVsix });
+    try {
+      await primeMockQr(stack);
+      if (runs('warm')) await warmRound(stack, samples);
+      if (last && runs('quiet')) await quiet(stack);
+      if (last && runs('memory')) await memory(stack);
+    } finally {
+      await stack.stop();
     }
   }
+  if (!runs('warm')) return;
+  const { show, refresh, local } = samples;
   addComparison(
-    'command → QR, warm',
+    `command → QR, warm (${ROUNDS} rounds × ${WARM_PAIRS_PER_ROUND} pairs)`,
     show.ours.map((s) => s.total),
     show.baseline.map((s) => s.total),
     1.15,
   );
   phases.warm = { ours: phaseMedians(show.ours), baseline: phaseMedians(show.baseline) };
-
-  log('refresh');
-  const refresh: Record<Side, Sample[]> = { ours: [], baseline: [] };
-  const local: Sample[] = [];
-  for (let i = 0; i < REFRESH_PAIRS; i++) {
-    for (const side of ['ours', 'baseline'] as const) {
-      await openPanel(stack, side);
-      refresh[side].push(await refreshOnce(stack, side));
-      if (side === 'baseline') local.push(await refreshOnce(stack, side, BASELINE_QRS[1]));
-      await stack.closeAll();
-    }
-  }
   addComparison(
-    'Refresh → new QR (baseline: its Swap, one plain GET to the mock → new image)',
+    `Refresh → new QR (baseline: its Swap, one plain GET to the mock → new image; ${ROUNDS} rounds × ${REFRESH_PAIRS_PER_ROUND} pairs)`,
     refresh.ours.map((s) => s.total),
     refresh.baseline.map((s) => s.total),
     1.3,
@@ -179,6 +192,30 @@ async function warmAndRefresh(stack: BenchStack): Promise<void> {
     'the floor under both rows above',
   );
   phases.refresh = { ours: phaseMedians(refresh.ours), baseline: phaseMedians(refresh.baseline) };
+}
+
+/** One round in a fresh warm workbench: show pairs, then Refresh pairs, each pair's order alternating. */
+async function warmRound(stack: BenchStack, samples: WarmSamples): Promise<void> {
+  // Activation and each extension's first webview are the cold figures' business.
+  for (const side of ['ours', 'baseline'] as const) {
+    await showOnce(stack, side);
+    await stack.closeAll();
+  }
+  for (let i = 0; i < WARM_PAIRS_PER_ROUND; i++) {
+    for (const side of pairOrder(i)) {
+      samples.show[side].push(await showOnce(stack, side));
+      await stack.closeAll();
+    }
+  }
+  log('refresh');
+  for (let i = 0; i < REFRESH_PAIRS_PER_ROUND; i++) {
+    for (const side of pairOrder(i)) {
+      await openPanel(stack, side);
+      samples.refresh[side].push(await refreshOnce(stack, side));
+      if (side === 'baseline') samples.local.push(await refreshOnce(stack, side, BASELINE_QRS[1]));
+      await stack.closeAll();
+    }
+  }
 }
 
 async function quiet(stack: BenchStack): Promise<void> {
@@ -275,12 +312,17 @@ async function main(): Promise<void> {
   const began = Date.now();
   const load = loadavg()[0];
   const vsix = await sizes();
-  const baselineVsix = await packageBaseline(root);
+  await nodeFigures(report, vsix, runs, QUICK, log);
+  const workbench = ['cold', 'warm', 'quiet', 'memory'].some(runs);
+  const baselineVsix = workbench ? await packageBaseline(root) : '';
   if (runs('cold')) await cold(vsix, baselineVsix);
   if (['warm', 'quiet', 'memory'].some(runs)) await warm(vsix, baselineVsix);
   if (runs('scale')) await scale(vsix);
 
   console.log(`\n${report.print()}`);
+  console.log(
+    '\n✓? / ✗?: met or not by the median, but the samples’ min–max is wider than the distance to the target: another run may land on the other side.',
+  );
   for (const [name, title] of [
     ['cold', 'command → QR, cold (ms since the key press)'],
     ['warm', 'command → QR, warm (ms since the key press)'],

@@ -12,6 +12,8 @@ export interface Row {
   samples?: number[];
   min?: number;
   max?: number;
+  /** False when the spread (min–max) is wider than the distance to the target: one run cannot settle it. */
+  settled?: boolean;
   /** Said when one run cannot settle it, or how it was taken. */
   note?: string;
 }
@@ -42,7 +44,12 @@ export class Report {
       row.min = round(s.min);
       row.max = round(s.max);
       // A spread wider than the distance to the target: the next run may land on the other side.
-      if (limit && s.max - s.min > Math.abs(v - limit.value)) {
+      // Every sample on the same side of the target settles it too: no run of these samples lands elsewhere.
+      if (limit) {
+        const oneSide = s.min > limit.value || s.max < limit.value;
+        row.settled = s.max - s.min <= Math.abs(v - limit.value) || oneSide;
+      }
+      if (row.settled === false) {
         row.note = 'spread (min–max) wider than the distance to the target: one run cannot settle it';
       }
     }
@@ -57,7 +64,8 @@ export class Report {
       `${r.value} ${r.unit}`.trim(),
       r.min !== undefined ? `${r.min}–${r.max} (n=${r.samples?.length})` : '',
       r.target ?? '—',
-      r.met === null ? '' : r.met ? '✓' : '✗',
+      // "?": met or not by the median, but its spread reaches across the target.
+      r.met === null ? '' : `${r.met ? '✓' : '✗'}${r.settled === false ? '?' : ''}`,
       r.note ?? '',
     ]);
     const head = ['figure', 'value (median)', 'min–max', 'target', 'met', 'note'];

@@ -26,3 +26,20 @@ export function vsixEntry(vsix: string, name: string): Buffer {
   }
   throw new Error(`${name} is not in ${vsix}`);
 }
+
+/** Every file in a .vsix with its uncompressed size in bytes, from the central directory. */
+export function vsixFiles(vsix: string): Array<{ name: string; bytes: number }> {
+  const zip = readFileSync(vsix);
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error(`${vsix} is not a zip`);
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const files: Array<{ name: string; bytes: number }> = [];
+  for (let i = 0; i < count; i++) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    files.push({ name: zip.toString('utf8', at + 46, at + 46 + nameLength), bytes: zip.readUInt32LE(at + 24) });
+    at += 46 + skip;
+  }
+  return files;
+}
