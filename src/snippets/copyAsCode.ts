@@ -61,6 +61,8 @@ async function pickCall(instance: InstanceRef, engine: SnippetEngine): Promise<C
     title: t('Copy Request as Code: {0}', instance.key),
     placeHolder: t('Which call?'),
     matchOnDescription: true,
+    // Two steps: a notification or a panel taking focus between them must not lose the first answer.
+    ignoreFocusOut: true,
   });
   return picked?.id;
 }
@@ -75,6 +77,7 @@ async function pickLanguage(
   const picked = await vscode.window.showQuickPick(items, {
     title: t('Copy Request as Code: {0}', instance.key),
     placeHolder: t('"{0}" in which language?', callLabel(call, t)),
+    ignoreFocusOut: true,
   });
   return picked?.id;
 }
