@@ -5,7 +5,7 @@ import { GroupSummary, listGroupsEndpoint } from '../api/groups';
 import { hostOf } from '../core/baseUrl';
 import { InstanceRef, instanceId } from '../core/instanceRef';
 import { Instances } from '../instances/instances';
-import { InstanceChildren } from '../ui/instanceChildren';
+import { InstanceChildren, ShownWhileConnected } from '../ui/instanceChildren';
 import { describeGroup, describeGroupsError } from './describeGroups';
 import { GroupItem, GroupsFolderItem, GroupsNoteItem } from './groupItems';
 
@@ -19,7 +19,7 @@ const SHOWN = 500;
  */
 export class GroupsChildren implements InstanceChildren, vscode.Disposable {
   private readonly reads = new Map<string, Promise<ApiResult<GroupSummary[]>>>();
-  private readonly connectedBefore = new Set<string>();
+  private readonly shown = new ShownWhileConnected();
   private readonly changed = new vscode.EventEmitter<InstanceRef>();
   readonly onDidChange = this.changed.event;
 
@@ -28,13 +28,8 @@ export class GroupsChildren implements InstanceChildren, vscode.Disposable {
     private readonly calls: Calls,
   ) {}
 
-  /** As the webhook's: connected instances, kept while one is checked again so a refresh does not collapse it. */
   shows(instance: InstanceRef): boolean {
-    const id = instanceId(instance);
-    const kind = this.instances.status(instance)?.kind;
-    if (kind === 'connected') this.connectedBefore.add(id);
-    else if (kind !== 'checking') this.connectedBefore.delete(id);
-    return this.connectedBefore.has(id);
+    return this.shown.shows(instance, this.instances.status(instance)?.kind);
   }
 
   children(instance: InstanceRef): Promise<vscode.TreeItem[]> {

@@ -1,5 +1,5 @@
 import vscode = require('vscode');
-import { InstanceRef } from '../core/instanceRef';
+import { InstanceRef, instanceId } from '../core/instanceRef';
 
 /**
  * The seam through which a feature hangs items under an instance in the
@@ -18,4 +18,20 @@ export interface InstanceChildren {
   expanded(instance: InstanceRef): void;
   /** The items of one instance changed and should be drawn again. */
   readonly onDidChange: vscode.Event<InstanceRef>;
+}
+
+/**
+ * Which instances show items that need a linked phone (the webhook, the
+ * groups): the connected ones, kept while one is checked again, so a refresh
+ * does not collapse what the user opened.
+ */
+export class ShownWhileConnected {
+  private readonly connectedBefore = new Set<string>();
+
+  shows(instance: InstanceRef, kind: string | undefined): boolean {
+    const id = instanceId(instance);
+    if (kind === 'connected') this.connectedBefore.add(id);
+    else if (kind !== 'checking') this.connectedBefore.delete(id);
+    return this.connectedBefore.has(id);
+  }
 }

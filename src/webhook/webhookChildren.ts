@@ -2,9 +2,9 @@ import vscode = require('vscode');
 import { Calls } from '../api/calls';
 import { Webhook, readWebhookEndpoint } from '../api/webhook';
 import { hostOf } from '../core/baseUrl';
-import { InstanceRef, instanceId } from '../core/instanceRef';
+import { InstanceRef } from '../core/instanceRef';
 import { Instances } from '../instances/instances';
-import { InstanceChildren } from '../ui/instanceChildren';
+import { InstanceChildren, ShownWhileConnected } from '../ui/instanceChildren';
 import { describeWebhook } from './describeWebhook';
 import { WebhookItem } from './webhookItem';
 import { WebhookMemory } from './webhookMemory';
@@ -21,7 +21,7 @@ const WEBHOOK_FRESH_MS = 3_000;
  */
 export class WebhookChildren implements InstanceChildren, vscode.Disposable {
   private readonly reads: WebhookReads;
-  private readonly connectedBefore = new Set<string>();
+  private readonly shown = new ShownWhileConnected();
   private readonly changed = new vscode.EventEmitter<InstanceRef>();
   readonly onDidChange = this.changed.event;
 
@@ -33,17 +33,8 @@ export class WebhookChildren implements InstanceChildren, vscode.Disposable {
     this.reads = new WebhookReads((instance) => calls.for(instance).call(readWebhookEndpoint(instance.key)));
   }
 
-  /**
-   * Connected instances have the child. While a connected instance is being
-   * checked again it keeps it, so a refresh does not collapse what the user
-   * opened.
-   */
   shows(instance: InstanceRef): boolean {
-    const id = instanceId(instance);
-    const kind = this.instances.status(instance)?.kind;
-    if (kind === 'connected') this.connectedBefore.add(id);
-    else if (kind !== 'checking') this.connectedBefore.delete(id);
-    return this.connectedBefore.has(id);
+    return this.shown.shows(instance, this.instances.status(instance)?.kind);
   }
 
   async children(instance: InstanceRef): Promise<vscode.TreeItem[]> {
