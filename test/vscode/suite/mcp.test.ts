@@ -195,4 +195,22 @@ describe('MCP server: the SDK’s own client against the running extension', fun
     await answering([], () => vscode.commands.executeCommand('megaapi.stopMcpServer'), { notifications: 'dismiss' });
     await assert.rejects(fetch(config.url, { method: 'POST', headers: config.headers, body: '{}' }));
   });
+
+  it('Start MCP Server starts it again with a new bearer, and the old one is refused', async () => {
+    await answering([], () => vscode.commands.executeCommand('megaapi.startMcpServer'), { notifications: 'dismiss' });
+    await answering([], () => vscode.commands.executeCommand('megaapi.copyMcpConfig'), { notifications: 'dismiss' });
+    const again = (JSON.parse(await vscode.env.clipboard.readText()) as Copied).mcpServers.megaapi;
+    assert.notEqual(again.headers.Authorization, config.headers.Authorization);
+    const stale = await fetch(again.url, { method: 'POST', headers: config.headers, body: '{}' });
+    assert.equal(stale.status, 401);
+    const fresh = new Client({ name: CLIENT_NAME, version: '1.0.0' });
+    await fresh.connect(
+      new StreamableHTTPClientTransport(new URL(again.url), { requestInit: { headers: again.headers } }),
+    );
+    try {
+      assert.equal((await fresh.listTools()).tools.length, 11);
+    } finally {
+      await fresh.close();
+    }
+  });
 });
