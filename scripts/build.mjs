@@ -4,7 +4,8 @@
 // task's problem matcher in .vscode/tasks.json reads.
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const withTests = process.argv.includes('--tests');
@@ -85,32 +86,130 @@ const common = {
 // A test file deleted from test/ must not keep running from an old bundle in out/.
 if (withTests && !watch) rmSync('out/test', { recursive: true, force: true });
 
-// Copy Request as Code's templates load on first use, from their own file:
-// the extension bundle requires ./snippets.js instead of inlining the engine.
-const snippetsApart = {
-  name: 'snippets-apart',
+// What activation does not need loads on first use, from files of its own: each
+// loader's `require` of a module is redirected to the file that module becomes.
+const APART = [
+  // Copy Request as Code's templates.
+  { importer: 'loadSnippets.ts', path: './engine', file: './snippets.js' },
+  // node-fetch: the first request (a status check, a QR) loads it, not activation.
+  { importer: 'nodeFetch.ts', path: './fetchEngine', file: './fetch.js' },
+  // Every command's own code and the agent tools (src/onFirstUse.ts).
+  { importer: 'loadOnFirstUse.ts', path: '../onFirstUse', file: './onFirstUse.js' },
+];
+
+const apart = {
+  name: 'apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/engine$/ }, (args) =>
-      args.importer.endsWith('loadSnippets.ts') ? { path: './snippets.js', external: true } : undefined,
-    );
+    build.onResolve({ filter: /^\.\.?\/[A-Za-z]+$/ }, (args) => {
+      const entry = APART.find((a) => args.importer.endsWith(a.importer) && args.path === a.path);
+      return entry ? { path: entry.file, external: true } : undefined;
+    });
   },
 };
 
+const EXTENSION = {
+  ...common,
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/extension.js',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+};
+
+const FIRST_USE = {
+  ...common,
+  entryPoints: ['src/onFirstUse.ts'],
+  outfile: 'dist/onFirstUse.js',
+  external: ['vscode', './extension.js'],
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+};
+
+/**
+ * The modules of src/ that both dist/extension.js and dist/onFirstUse.js use.
+ * The second takes them from the running extension instead of holding a copy:
+ * one Instances class, one command table, one log, whatever loads when.
+ */
+async function sharedModules() {
+  const extension = await esbuild.build({
+    ...EXTENSION,
+    plugins: [...common.plugins, apart],
+    write: false,
+    metafile: true,
+  });
+  const held = Object.keys(extension.metafile.inputs).filter((path) => path.startsWith('src/'));
+  const used = new Set();
+  await esbuild.build({
+    ...FIRST_USE,
+    plugins: [...common.plugins, apart, modulesFromExtension(held, used)],
+    write: false,
+  });
+  return [...used].sort();
+}
+
+/** dist/extension.js exports the shared modules as `__modules[path]`. */
+function exportModules(known) {
+  let modules = known;
+  return {
+    name: 'export-modules',
+    setup(build) {
+      // A watch rebuild may follow an import that moved a module in or out.
+      if (watch) build.onStart(async () => void (modules = await sharedModules()));
+      build.onLoad({ filter: /src[\\/]extension\.ts$/ }, async (args) => {
+        const own = await readFile(args.path, 'utf8');
+        const imports = modules.map((path, i) => `import * as m${i} from './${path.slice(4, -3)}';`);
+        const table = modules.map((path, i) => `${JSON.stringify(path)}: m${i}`);
+        return {
+          contents: `${own}\n${imports.join('\n')}\nexport const __modules = { ${table.join(', ')} };\n`,
+          loader: 'ts',
+        };
+      });
+    },
+  };
+}
+
+/** In dist/onFirstUse.js: a module dist/extension.js holds comes from it (and is noted in `used`). */
+function modulesFromExtension(known, used) {
+  let held = new Set(known);
+  return {
+    name: 'modules-from-extension',
+    setup(build) {
+      // A watch rebuild may follow an import that moved a module in or out (not while finding them: `used`).
+      if (watch && !used) build.onStart(async () => void (held = new Set(await sharedModules())));
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (!args.importer || args.namespace !== 'file') return undefined;
+        const path = relative(process.cwd(), resolve(dirname(args.importer), `${args.path}.ts`)).replaceAll('\\', '/');
+        if (!held.has(path)) return undefined;
+        used?.add(path);
+        return { path, namespace: 'extension-module' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'extension-module' }, (args) => ({
+        contents: `module.exports = require('./extension.js').__modules[${JSON.stringify(args.path)}];`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+const shared = await sharedModules();
+
 const builds = [
-  {
-    ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    external: ['vscode'],
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    plugins: [...common.plugins, snippetsApart],
-  },
+  { ...EXTENSION, plugins: [...common.plugins, apart, exportModules(shared)] },
+  { ...FIRST_USE, plugins: [...common.plugins, apart, modulesFromExtension(shared)] },
   {
     ...common,
     entryPoints: ['src/snippets/engine.ts'],
     outfile: 'dist/snippets.js',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+  },
+  {
+    ...common,
+    entryPoints: ['src/api/fetchEngine.ts'],
+    outfile: 'dist/fetch.js',
     minify: production,
     sourcemap: !production,
     sourcesContent: false,

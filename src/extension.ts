@@ -20,8 +20,6 @@ import { registerWatch } from './watch/registerWatch';
 import { Kit } from './ui/kit';
 import { ReplyDocuments } from './ui/replyDocuments';
 import { registerWebhook } from './webhook/registerWebhook';
-import { webhookUrlReason } from './webhook/webhookReasons';
-import { parseWebhookUrl } from './webhook/webhookUrl';
 
 /** What the extension offers other extensions (and its API test suite): read-only views of its state. */
 export interface MegaApiExtensionApi {
@@ -76,12 +74,7 @@ export function activate(context: vscode.ExtensionContext): MegaApiExtensionApi 
   registerManage(context, kit);
   registerMessages(context, kit);
   registerDeepLinks(context, kit);
-  const events = registerEvents(context, kit, {
-    webhookUrlProblem: (text, megaApiBaseUrl) => {
-      const parsed = parseWebhookUrl(text, { allowInsecureHttp: settings.allowInsecureHttp(), megaApiBaseUrl });
-      return parsed.ok ? undefined : webhookUrlReason(parsed.reason, vscode.l10n.t);
-    },
-  });
+  const events = registerEvents(context, kit);
   registerSnippets(context, kit);
   const tools = registerTools(context, kit, {
     show: (instance) => void panels.show(instance),

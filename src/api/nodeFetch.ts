@@ -1,6 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import fetch from 'node-fetch';
+import type * as Engine from './fetchEngine';
 import { FetchLike } from './http';
 
 /**
@@ -15,7 +15,7 @@ export function createNodeFetch(): { fetch: FetchLike; dispose(): void } {
   const http = new HttpAgent({ keepAlive: true, maxSockets: 8, timeout: 60_000 });
   const https = new HttpsAgent({ keepAlive: true, maxSockets: 8, timeout: 60_000 });
   const agent = (url: URL) => (url.protocol === 'http:' ? http : https);
-  const bound: FetchLike = (url, init) => (fetch as unknown as FetchLike)(url, { ...init, agent });
+  const bound: FetchLike = (url, init) => nodeFetch(url, { ...init, agent });
   return {
     fetch: bound,
     dispose: () => {
@@ -25,5 +25,12 @@ export function createNodeFetch(): { fetch: FetchLike; dispose(): void } {
   };
 }
 
-/** Without agents of its own: for tests and one-off calls. */
-export const nodeFetch = fetch as unknown as FetchLike;
+/**
+ * Without agents of its own: for tests and one-off calls. node-fetch is
+ * required at the first call, not at activation; Node caches it after that.
+ */
+export const nodeFetch: FetchLike = (url, init) => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { fetch } = require('./fetchEngine') as typeof Engine;
+  return (fetch as unknown as FetchLike)(url, init);
+};

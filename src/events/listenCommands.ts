@@ -1,7 +1,6 @@
 import vscode = require('vscode');
 import { ApiError } from '../api/errors';
-import { RawReply, callKeepingReply } from '../api/rawReply';
-import { configWebhookFieldsEndpoint, readWebhookEndpoint } from '../api/webhook';
+import { RawReply } from '../api/rawReply';
 import { InstanceRef } from '../core/instanceRef';
 import { logLine, serverText } from '../core/serverText';
 import { pickSavedInstance, carriedInstance } from '../prompts/whichInstance';
@@ -12,18 +11,10 @@ import { registerSafely } from '../ui/registerSafely';
 import { eventsPort } from './eventSettings';
 import { Listening, Session } from './listening';
 import { UrlProblem, askPublicUrl, maskTapUrl, tapUrlOf } from './publicAddress';
-import { TapCalls, UndoOutcome } from './tap';
+import { UndoOutcome } from './tap';
 import { TapMemory } from './tapMemory';
 import { TapMode, TapRecord } from './tapPlan';
 import { TunnelProof, newNonce, proveTunnel } from './tunnel';
-
-export function tapCalls(kit: Kit, instance: InstanceRef): TapCalls {
-  const client = kit.calls.for(instance);
-  return {
-    read: () => callKeepingReply(client, readWebhookEndpoint(instance.key)),
-    write: (messageData) => callKeepingReply(client, configWebhookFieldsEndpoint(instance.key, messageData)),
-  };
-}
 
 /** The receiver's port, starting it on the first Listen; undefined after saying why it could not start. */
 async function receiverPort(listening: Listening, kit: Kit): Promise<number | undefined> {
@@ -122,8 +113,6 @@ export function registerListenCommands(
   registerSafely(context, kit.log, COMMANDS.refreshEvents, async () => {
     await listening.recheckAll();
   });
-
-  void offerLeftOverTaps(memory, listening, kit);
 }
 
 async function startTap(
@@ -283,7 +272,8 @@ async function tellFailure(
 }
 
 /** A window closed while listening left a tap: offer to put the webhook back. */
-async function offerLeftOverTaps(memory: TapMemory, listening: Listening, kit: Kit): Promise<void> {
+/** After a start: what VS Code left tapped when it closed while listening, offered back one by one. */
+export async function offerLeftOverTaps(memory: TapMemory, listening: Listening, kit: Kit): Promise<void> {
   const t = vscode.l10n.t;
   const left: TapRecord[] = await memory.all();
   for (const record of left) {

@@ -4,29 +4,37 @@
 import vscode = require('vscode');
 import { logLine } from '../core/serverText';
 import { Kit } from '../ui/kit';
-import { registerEventCommands } from './eventCommands';
 import { forwardTo } from './eventSettings';
 import { EventsTree } from './eventsTree';
-import { registerListenCommands, tapCalls } from './listenCommands';
 import { Listening } from './listening';
-import { registerProveDelivery } from './proveDelivery';
-import { UrlProblem } from './publicAddress';
 import { EventReceiver } from './receiver';
-import { registerSampleCommand } from './sampleCommand';
+import { tapCalls } from './tapCalls';
 import { TapMemory } from './tapMemory';
 import { COMMANDS } from '../ui/commandIds';
+import { onFirstUse } from '../ui/loadOnFirstUse';
 import { commandAction, offer } from '../ui/notify';
+import { registerOnFirstUse } from '../ui/registerSafely';
 
-/** What the events feature needs of the webhook feature, handed over in `extension.ts`. */
-export interface EventsParts {
-  /** The webhook URL rule, so a public tunnel URL passes the same check as any webhook URL. */
-  webhookUrlProblem: UrlProblem;
-}
+/** The events commands: their code loads at the first call of any of them (src/onFirstUse.ts). */
+const EVENT_COMMANDS = [
+  COMMANDS.listenEvents,
+  COMMANDS.stopListening,
+  COMMANDS.refreshEvents,
+  COMMANDS.openEvent,
+  COMMANDS.copyEventJson,
+  COMMANDS.copyEventAsFixture,
+  COMMANDS.copyEventAsType,
+  COMMANDS.clearEvents,
+  COMMANDS.filterEvents,
+  COMMANDS.replayEvent,
+  COMMANDS.forwardEvents,
+  COMMANDS.sendSampleEvent,
+  COMMANDS.proveDelivery,
+] as const;
 
 export function registerEvents(
   context: vscode.ExtensionContext,
   kit: Kit,
-  parts: EventsParts,
 ): { tree: vscode.TreeDataProvider<vscode.TreeItem> } {
   const t = vscode.l10n.t;
   const receiver = new EventReceiver();
@@ -61,9 +69,12 @@ export function registerEvents(
   context.subscriptions.push(tree, view, statusChanges, listening, {
     dispose: () => void receiver.stop().catch((e: unknown) => kit.log.warn(logLine(`Events receiver: ${String(e)}`))),
   });
-  registerListenCommands(context, kit, listening, memory, parts.webhookUrlProblem);
-  registerEventCommands(context, kit, listening, tree, view);
-  registerSampleCommand(context, kit, listening);
-  registerProveDelivery(context, kit, listening);
+  const commands = { context, kit, listening, memory, tree, view };
+  registerOnFirstUse(context, kit.log, EVENT_COMMANDS, () => onFirstUse().registerEventCommands(commands));
+  // What VS Code left tapped when it closed: the offer's code loads only when there is one.
+  void memory.all().then(
+    (left) => (left.length > 0 ? onFirstUse().offerLeftOverTaps(memory, listening, kit) : undefined),
+    (thrown: unknown) => kit.log.warn(logLine(`Events: could not read the taps left over: ${String(thrown)}`)),
+  );
   return { tree };
 }

@@ -1,13 +1,21 @@
 // Managing an instance: Set Token, Clear Token, Set Host, Change Instance Key,
-// Logout, Restart and Remove.
+// Logout, Restart and Remove. Their code loads at the first call of any of them.
 import vscode = require('vscode');
+import { COMMANDS } from '../ui/commandIds';
 import { Kit } from '../ui/kit';
-import { registerHostCommands } from './host';
-import { registerLifecycleCommands } from './lifecycle';
-import { registerTokenCommands } from './tokens';
+import { onFirstUse } from '../ui/loadOnFirstUse';
+import { registerOnFirstUse } from '../ui/registerSafely';
+
+const MANAGE_COMMANDS = [
+  COMMANDS.setToken,
+  COMMANDS.clearToken,
+  COMMANDS.setBaseUrl,
+  COMMANDS.changeInstanceKey,
+  COMMANDS.logout,
+  COMMANDS.restart,
+  COMMANDS.removeInstance,
+] as const;
 
 export function registerManage(context: vscode.ExtensionContext, kit: Kit): void {
-  registerTokenCommands(context, kit);
-  registerHostCommands(context, kit);
-  registerLifecycleCommands(context, kit);
+  registerOnFirstUse(context, kit.log, MANAGE_COMMANDS, () => onFirstUse().registerManageCommands(context, kit));
 }

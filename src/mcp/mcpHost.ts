@@ -27,7 +27,8 @@ export class McpHost implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly kit: Kit,
-    private readonly tools: readonly AgentTool[],
+    /** Built on the server's first start, not at activation. */
+    private readonly tools: () => readonly AgentTool[],
   ) {
     this.registrations.push(this.changed, ...registerWithVsCodeChat(this));
   }
@@ -77,7 +78,7 @@ export class McpHost implements vscode.Disposable {
     const { startMcpServer } = load(join(this.context.extensionPath, 'dist', 'mcp.js'));
     const bearer = newBearer();
     const server = await startMcpServer({
-      tools: this.tools,
+      tools: this.tools(),
       bearer,
       version: versionOf(this.context),
       clientLabel: (name) =>

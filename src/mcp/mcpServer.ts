@@ -6,10 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { IncomingMessage, Server as HttpServer, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { CallToolRequestSchema, CallToolResult, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { AgentTool } from '../core/agentTool';
 import { admit } from './mcpAuth';
+import { sendWebResponse, webRequest } from './webBridge';
 
 export interface McpServerOptions {
   tools: readonly AgentTool[];
@@ -35,7 +36,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const PATH = '/mcp';
 
 interface Session {
-  transport: StreamableHTTPServerTransport;
+  transport: WebStandardStreamableHTTPServerTransport;
   server: Server;
 }
 
@@ -69,20 +70,19 @@ export const startMcpServer: StartMcpServer = async (options) => {
     if (new URL(req.url ?? '/', 'http://127.0.0.1').pathname !== PATH) return reply(res, 404, 'Not found');
     if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return reply(res, 413, 'Too large');
     const id = req.headers['mcp-session-id'];
-    if (typeof id === 'string') {
-      const session = sessions.get(id);
-      if (!session) return reply(res, 404, 'Unknown session');
-      return session.transport.handleRequest(req, res);
-    }
-    if (req.method !== 'POST') return reply(res, 400, 'No session');
-    const session = newSession();
-    await session.server.connect(session.transport);
-    await session.transport.handleRequest(req, res);
+    const known = typeof id === 'string' ? sessions.get(id) : undefined;
+    if (typeof id === 'string' && !known) return reply(res, 404, 'Unknown session');
+    if (!known && req.method !== 'POST') return reply(res, 400, 'No session');
+    const request = await webRequest(req, `http://127.0.0.1:${port}`, MAX_BODY_BYTES);
+    if (!request) return reply(res, 413, 'Too large');
+    const session = known ?? newSession();
+    if (!known) await session.server.connect(session.transport);
+    await sendWebResponse(await session.transport.handleRequest(request), res);
   }
 
   function newSession(): Session {
     const server = toolServer(options);
-    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+    const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
         for (const [oldId, old] of sessions) {

@@ -1,13 +1,14 @@
 // After the link, what shows the instance works: Send Test Message and
 // Is This Number on WhatsApp?, which share the last destination typed.
+// Their code loads at the first call of either.
 import vscode = require('vscode');
+import { COMMANDS } from '../ui/commandIds';
 import { Kit } from '../ui/kit';
-import { registerCheckNumber } from './checkNumber';
-import { LAST_RECIPIENT } from '../instances/lastRecipient';
-import { registerSendTestMessage } from './sendTestMessage';
+import { onFirstUse } from '../ui/loadOnFirstUse';
+import { registerOnFirstUse } from '../ui/registerSafely';
 
 export function registerMessages(context: vscode.ExtensionContext, kit: Kit): void {
-  const recipients = kit.instances.record(LAST_RECIPIENT);
-  registerSendTestMessage(context, kit, recipients);
-  registerCheckNumber(context, kit, recipients);
+  registerOnFirstUse(context, kit.log, [COMMANDS.sendTestMessage, COMMANDS.checkNumber], () =>
+    onFirstUse().registerMessageCommands(context, kit),
+  );
 }

@@ -1,64 +1,41 @@
 // The agent tools: one definition per name in toolNames.ts, each a thin layer
 // over the base services (checks, remote, calls, feed) and the QR panel it is
 // handed. The same definitions serve Copilot (registered here as language-model
-// tools) and the MCP server, which extension.ts hands them to.
+// tools) and the MCP server, which extension.ts hands them to. Their code loads
+// at the first call of a tool (tools/toolSurfaces.ts via src/onFirstUse.ts): the
+// names and schemas Copilot reads before that are in package.json.
 import vscode = require('vscode');
 import { AgentTool } from '../core/agentTool';
-import { logLine } from '../core/serverText';
 import { Kit } from '../ui/kit';
-import { confirm } from '../ui/notify';
-import { SendLimit } from './sendLimit';
-import { TOOLS } from './toolTable';
-import { QrPanels, Question, ToolDeps, defineTool } from './toolKit';
-import { TOOL_NAMES } from './toolNames';
+import { onFirstUse } from '../ui/loadOnFirstUse';
+import type { QrPanels } from './toolKit';
+import { TOOL_NAMES, ToolName } from './toolNames';
 
-/** Builds every tool once, from the kit and the QR panel; the same objects go to every surface. */
-export function agentTools(deps: Omit<ToolDeps, 't' | 'ask' | 'sendLimit'>): AgentTool[] {
-  const full: ToolDeps = { ...deps, t: vscode.l10n.t, ask, sendLimit: new SendLimit() };
-  return TOOL_NAMES.map((name) => defineTool(name, TOOLS[name](full), full));
-}
-
-/** Registers them as Copilot's language-model tools; returns them for the MCP server. */
-export function registerTools(context: vscode.ExtensionContext, kit: Kit, panels: QrPanels): AgentTool[] {
-  const tools = agentTools({ ...kit, panels });
-  for (const tool of tools) context.subscriptions.push(vscode.lm.registerTool(tool.name, asLmTool(tool, kit)));
-  return tools;
-}
-
-/**
- * The modal every acting tool waits for. It names who asks, because the
- * person must know which agent wants to act; it is VS Code's own dialog, so
- * no client can answer it, skip it or "always allow" it.
- */
-async function ask({ client, title, message }: Question): Promise<boolean> {
-  const t = vscode.l10n.t;
-  const detail = `${message}\n\n${t('Asked by {0}. An agent can be wrong or misled by what it read: allow only what you asked for.', client)}`;
-  return confirm(t('{0} asks: {1}', client, title), t('Allow'), detail);
-}
-
-/**
- * Adapts a definition to `vscode.LanguageModelTool`. MegaAPI's failures come
- * back as text in the panel's words, so the model can tell the user what to
- * do; only a fault in the extension rejects. No `confirmationMessages`: the
- * tool's own modal asks (see `ask`), the same for Copilot as for MCP clients,
- * so a chat's "always allow" cannot skip it and nobody is asked twice.
- */
-function asLmTool(tool: AgentTool, kit: Kit): vscode.LanguageModelTool<unknown> {
-  const t = vscode.l10n.t;
-  return {
-    prepareInvocation: ({ input }) => ({ invocationMessage: tool.progress?.(input) }),
-    invoke: async ({ input }, token) => {
-      const controller = new AbortController();
-      const cancelled = token.onCancellationRequested(() => controller.abort());
-      try {
-        const text = await tool.invoke(input, { client: t('Copilot (VS Code chat)'), signal: controller.signal });
-        return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
-      } catch (thrown) {
-        kit.log.error(`Tool ${tool.name} failed: ${logLine(thrown instanceof Error ? thrown.message : thrown)}`);
-        throw thrown;
-      } finally {
-        cancelled.dispose();
-      }
-    },
+/** Registers every tool with Copilot; returns how to reach the built tools, for the MCP server. */
+export function registerTools(
+  context: vscode.ExtensionContext,
+  kit: Kit,
+  panels: QrPanels,
+): () => readonly AgentTool[] {
+  let tools: readonly AgentTool[] | undefined;
+  const all = () => (tools ??= onFirstUse().agentTools({ ...kit, panels }));
+  const adapters = new Map<ToolName, vscode.LanguageModelTool<unknown>>();
+  const adapter = (name: ToolName) => {
+    let built = adapters.get(name);
+    if (!built) {
+      const tool = all().find((candidate) => candidate.name === name);
+      if (!tool) throw new Error(`No tool ${name}`);
+      built = onFirstUse().asLmTool(tool, kit);
+      adapters.set(name, built);
+    }
+    return built;
   };
+  for (const name of TOOL_NAMES) {
+    const lazy: vscode.LanguageModelTool<unknown> = {
+      prepareInvocation: (options, token) => adapter(name).prepareInvocation?.(options, token),
+      invoke: (options, token) => adapter(name).invoke(options, token),
+    };
+    context.subscriptions.push(vscode.lm.registerTool(name, lazy));
+  }
+  return all;
 }

@@ -13,9 +13,9 @@ import { linkedAccount } from '../text/account';
 import { COMMANDS } from '../ui/commandIds';
 import { InstanceMarks } from '../ui/instanceMarks';
 import { Kit } from '../ui/kit';
-import { registerSafely } from '../ui/registerSafely';
+import { onFirstUse } from '../ui/loadOnFirstUse';
+import { registerOnFirstUse, registerSafely } from '../ui/registerSafely';
 import { showBack, showDrop } from './alerts';
-import { registerDeepCheck } from './deepCheckCommand';
 import { focusOf } from './focus';
 import { leaseStore } from './lease';
 import { Mutes } from './mutes';
@@ -107,7 +107,7 @@ export function registerWatch(context: vscode.ExtensionContext, kit: Kit): { mar
   };
   registerSafely(context, log, COMMANDS.muteInstance, (arg?: unknown) => setMuted(arg, true));
   registerSafely(context, log, COMMANDS.unmuteInstance, (arg?: unknown) => setMuted(arg, false));
-  registerDeepCheck(context, kit);
+  registerOnFirstUse(context, log, [COMMANDS.deepCheck], () => onFirstUse().registerDeepCheck(context, kit));
   return { marks: mutes };
 }
 

@@ -5,7 +5,6 @@ import vscode = require('vscode');
 import { InstanceChildren } from '../ui/instanceChildren';
 import { Kit } from '../ui/kit';
 import { WebhookChildren } from './webhookChildren';
-import { registerWebhookCommands } from './webhookCommands';
 import { SecretRecords, secretRecordRefSpec } from '../instances/secretRecords';
 import {
   RememberedWebhook,
@@ -17,6 +16,9 @@ import {
 } from './webhookMemory';
 import { maskWebhookUrl } from './webhookUrl';
 import { serverText } from '../core/serverText';
+import { COMMANDS } from '../ui/commandIds';
+import { onFirstUse } from '../ui/loadOnFirstUse';
+import { registerOnFirstUse } from '../ui/registerSafely';
 
 export function registerWebhook(context: vscode.ExtensionContext, kit: Kit): { children: InstanceChildren } {
   // One memory, over one record: the tree's "restorable" and the commands' Restore read the same.
@@ -35,7 +37,9 @@ export function registerWebhook(context: vscode.ExtensionContext, kit: Kit): { c
   context.subscriptions.push(forgetOnRemove(kit, records));
   const children = new WebhookChildren(kit.instances, kit.calls, memory);
   context.subscriptions.push(children);
-  registerWebhookCommands(context, kit, { memory, children });
+  registerOnFirstUse(context, kit.log, [COMMANDS.setWebhook, COMMANDS.toggleWebhook, COMMANDS.restoreWebhook], () =>
+    onFirstUse().registerWebhookCommands(context, kit, { memory, children }),
+  );
   return { children };
 }
 

@@ -44,6 +44,9 @@ export async function nodeFigures(
 const LABELS: Record<string, string> = {
   'extension/dist/mcp.js': 'MCP server and SDK: loaded on Start MCP Server',
   'extension/dist/snippets.js': 'snippet templates: loaded on the first Copy Request as Code',
+  'extension/dist/onFirstUse.js':
+    'every command’s own code and the agent tools: loaded by the first such command or tool',
+  'extension/dist/fetch.js': 'node-fetch: loaded by the first request to MegaAPI',
   'extension/dist/webview/qr.js': 'QR panel script: inlined into the panel’s page when it opens',
   'extension/dist/webview/qr.css': 'QR panel style: inlined into the panel’s page when it opens',
 };

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { AgentTool } from '../../../src/core/agentTool';
@@ -133,6 +134,26 @@ describe('MCP server: over HTTP, with the SDK’s own client', function () {
     });
     assert.equal(huge.status, 413);
     await small.close();
+  });
+
+  it('answers 413 to a body over 1 MB sent in chunks, with no length to check first', async () => {
+    const url = new URL(server.url);
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST' }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      });
+      req.setHeader('Authorization', `Bearer ${BEARER}`);
+      req.setHeader('Content-Type', 'application/json');
+      // The server may answer and close before the whole body is written.
+      req.on('error', (error) =>
+        error.message.includes('EPIPE') || error.message.includes('ECONNRESET') ? undefined : reject(error),
+      );
+      const chunk = 'x'.repeat(64 * 1024);
+      for (let i = 0; i < 24; i++) req.write(chunk);
+      req.end();
+    });
+    assert.equal(status, 413);
   });
 
   it('stops listening when closed', async () => {
