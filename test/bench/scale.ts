@@ -54,10 +54,21 @@ export async function startScale(n: number, vsix: string, lastKnown = false): Pr
  * by frame: ms from the key press to every row showing a state (known or
  * fresh), none "checking…" alone, and how many of those were the known ones.
  */
-export async function watchKnown(stack: BenchStack): Promise<{ shown: number; known: number }> {
+export interface KnownRun {
+  /** Key press → the first instance row on screen. */
+  firstRow: number;
+  /** Key press → every instance row on screen, whatever it says. */
+  allRows: number;
+  /** Key press → every row with a real state. */
+  shown: number;
+  /** Rows that showed the seeded (last known) state at that frame. */
+  known: number;
+}
+
+export async function watchKnown(stack: BenchStack): Promise<KnownRun> {
   const n = stack.seeded.length;
   await stack.page.evaluate((n) => {
-    const state: { shown?: number; known?: number } = {};
+    const state: { firstRow?: number; allRows?: number; shown?: number; known?: number } = {};
     (window as unknown as { benchKnown: typeof state }).benchKnown = state;
     const tick = () => {
       // The instance rows only: other views of the container (the events view) have rows too.
@@ -66,6 +77,8 @@ export async function watchKnown(stack: BenchStack): Promise<{ shown: number; kn
       ).filter((r) => (r.getAttribute('aria-label') ?? '').startsWith('Instance: '));
       const labels = rows.map((r) => r.getAttribute('aria-label') ?? '');
       const full = rows.length === n;
+      if (rows.length > 0) state.firstRow ??= Date.now();
+      if (full) state.allRows ??= Date.now();
       // A real state: any answer, known or fresh; not "checking…" alone, not "not checked yet".
       const real = labels.filter((l) => /State: /.test(l) && !/State: (checking…|not checked yet)/.test(l)).length;
       if (full && real === n) {
@@ -79,7 +92,7 @@ export async function watchKnown(stack: BenchStack): Promise<{ shown: number; kn
   }, n);
   const t0 = await stack.press(KEYS.openSidebar);
   const limit = Date.now() + 30_000 + (n * MS_PER_REQUEST) / 2;
-  let seen: { shown?: number; known?: number } = {};
+  let seen: { firstRow?: number; allRows?: number; shown?: number; known?: number } = {};
   while (Date.now() < limit) {
     seen = await stack.page.evaluate(() => (window as unknown as { benchKnown: object }).benchKnown);
     if (seen.shown !== undefined) break;
@@ -98,7 +111,12 @@ export async function watchKnown(stack: BenchStack): Promise<{ shown: number; kn
     });
     throw new Error(`${n} instances: the tree never showed a state on every row; rows: ${JSON.stringify(rows)}`);
   }
-  return { shown: seen.shown - t0, known: seen.known ?? 0 };
+  return {
+    firstRow: (seen.firstRow ?? seen.shown) - t0,
+    allRows: (seen.allRows ?? seen.shown) - t0,
+    shown: seen.shown - t0,
+    known: seen.known ?? 0,
+  };
 }
 
 /**
