@@ -16,7 +16,7 @@ export interface ListeningDeps {
   calls(instance: InstanceRef): TapCalls;
   /** `megaapi.events.forwardTo`, read at each event; '' when not forwarding. */
   forwardTo(): string;
-  log: { info(line: string): void };
+  log: { info(line: string): void; trace?(line: string): void };
   /** Told once per listening when a re-read finds the tap gone. */
   onTapGone(instance: InstanceRef): void;
   onDidChange(): void;
@@ -174,6 +174,8 @@ export class Listening {
       proved();
       return;
     }
+    // The receiver's stamp of the request event, for `npm run bench` (event → row on screen); free when tracing is off.
+    this.deps.log.trace?.(`mark eventReceived ${instanceId(instance)} ${received.receivedAt}`);
     const event = this.deps.feed.add({ instance, ...received });
     const facts = eventFacts(event.json, event.tooLargeBytes);
     // Kind, instance and message id only: events are customers' messages.

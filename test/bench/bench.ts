@@ -8,12 +8,16 @@ import { resultsDir } from '../e2e/harness/stack';
 import { BenchStack, KEYS } from './benchStack';
 import { BASELINE_QRS, packageBaseline } from './fixture';
 import { memoryGrowth } from './memory';
-import { otherCodeServers, spread } from './measure';
+import { median, otherCodeServers, spread } from './measure';
 import { PhaseMedians, phaseMedians, phaseTable } from './phases';
 import { Report } from './report';
-import { MS_PER_REQUEST, ScaleRun, startScale, watchTree } from './scale';
+import { KnownRun, MS_PER_REQUEST, ScaleRun, startScale, watchKnown, watchTree } from './scale';
 import { Sample, Side, openPanel, primeMockQr, refreshOnce, showOnce } from './showQr';
 import { bundleBreakdown, nodeFigures } from './nodeFigures';
+import { burstOnScreen } from './burstScreen';
+import { eventToRow, showSide } from './eventsScreen';
+import { startListening } from './listenStack';
+import { EVENTS_KEPT_PER_INSTANCE } from '../../src/instances/eventFeed';
 import { vsixEntry } from './vsix';
 
 /**
@@ -33,7 +37,13 @@ const WARM_PAIRS_PER_ROUND = QUICK ? 2 : 10;
 const REFRESH_PAIRS_PER_ROUND = QUICK ? 2 : 5;
 const MEMORY_CYCLES = QUICK ? 20 : 500;
 const SCALE = QUICK ? [4, 10, 20] : [10, 50, 200];
-// MEGAAPI_BENCH_ONLY=cold,warm (of cold, warm, quiet, memory, scale; and, with no workbench, of
+const LASTKNOWN_RUNS = QUICK ? 1 : 3;
+const EVENT_PAIRS = QUICK ? 3 : 15;
+const BURST = QUICK ? 400 : 2000;
+const BURST_RATE = 200;
+const BURST_QR_SAMPLES = QUICK ? 2 : 5;
+// MEGAAPI_BENCH_ONLY=cold,warm (of cold, warm, quiet, memory, scale, lastknown, events-screen,
+// burst-screen; and, with no workbench, of
 // mcp, forward, burst, events-memory, watch: see nodeFigures.ts) runs those parts only, to work on one
 // figure; a partial run, like a quick one, stays out of bench-results.json.
 const ONLY = process.env.MEGAAPI_BENCH_ONLY?.split(',').map((part) => part.trim());
@@ -308,16 +318,116 @@ async function scale(vsix: string): Promise<void> {
   );
 }
 
+/** Issue 25: a returning user's sidebar opens on what it knows; a fresh workbench per sample (the first opening is the figure). */
+async function known(vsix: string): Promise<void> {
+  const n = SCALE[2];
+  const runs: KnownRun[] = [];
+  for (let i = 0; i < LASTKNOWN_RUNS; i++) {
+    log(`${n} instances, last known states seeded (${i + 1}/${LASTKNOWN_RUNS})`);
+    const stack = await startScale(n, vsix, true);
+    userDataDirs.push(stack.codeServer.dirs.userData);
+    try {
+      runs.push(await watchKnown(stack));
+    } finally {
+      await stack.stop();
+    }
+  }
+  report.add(
+    `${n} instances: sidebar opened → every row shows a state (last known)`,
+    spread(runs.map((r) => r.shown)),
+    'ms',
+    n === 200 ? { op: '≤', value: 300 } : undefined,
+    `${Math.min(...runs.map((r) => r.known))}–${Math.max(...runs.map((r) => r.known))} of ${n} rows showed the seeded last known state at that frame; first row at ${median(runs.map((r) => r.firstRow))} ms, all ${n} rows at ${median(runs.map((r) => r.allRows))} ms (medians)`,
+  );
+}
+
+/** Issue 25: webhook event → row on screen, ours against the baseline's plain receiver and tree, at 1 event/s. */
+async function eventsScreen(vsix: string, baselineVsix: string): Promise<void> {
+  log(`events → rows: ${EVENT_PAIRS} pairs at 1 event/s`);
+  const listening = await startListening(vsix, baselineVsix);
+  userDataDirs.push(listening.stack.codeServer.dirs.userData);
+  const samples: Record<Side, number[]> = { ours: [], baseline: [] };
+  try {
+    let last = 0;
+    const oneEvent = async (side: Side, n: number) => {
+      await showSide(listening.stack, side);
+      // At most one event a second, whichever side it goes to.
+      await listening.stack.page.waitForTimeout(Math.max(0, last + 1_000 - Date.now()));
+      last = Date.now();
+      return eventToRow(listening, side, n);
+    };
+    // Each side's first rows pay for its view's and its tree's set-up.
+    for (const side of ['ours', 'baseline'] as const) for (let i = 0; i < 2; i++) await oneEvent(side, -1 - i);
+    for (let i = 0; i < EVENT_PAIRS; i++) {
+      for (const side of pairOrder(i)) samples[side].push(await oneEvent(side, i));
+    }
+  } finally {
+    await listening.stop();
+  }
+  addComparison(
+    'webhook event → row on screen, at 1 event/s (receiver’s request event → row in the DOM)',
+    samples.ours,
+    samples.baseline,
+    1.3,
+  );
+}
+
+/** Issue 25: a burst of events into the real workbench, the Webhook Events view open. */
+async function burstScreen(vsix: string): Promise<void> {
+  log(`burst on screen: ${BURST} events at ${BURST_RATE}/s`);
+  const listening = await startListening(vsix);
+  userDataDirs.push(listening.stack.codeServer.dirs.userData);
+  try {
+    const run = await burstOnScreen(listening, (BenchStack.env as E2eEnv).node24, BURST, BURST_RATE, BURST_QR_SAMPLES);
+    const kept = Math.min(BURST, EVENTS_KEPT_PER_INSTANCE);
+    report.add(
+      `burst of ${BURST} events at ${BURST_RATE}/s, workbench: lost (sent − taken by the extension)`,
+      run.sent - run.taken,
+      '',
+      { op: '=', value: 0 },
+      `${run.answered} of ${run.sent} answered 200; sent over ${(run.sentMs / 1000).toFixed(1)} s${run.late ? `, ${run.late} sent late` : ''}; ${run.taken} taken (its log)`,
+    );
+    report.add(
+      `burst, workbench: the view holds the last ${kept}, newest on top`,
+      run.viewCount === kept && run.newestIsLast ? 1 : 0,
+      '',
+      { op: '=', value: 1 },
+      `view says ${run.viewCount ?? '?'} events; newest row ${run.newestIsLast ? 'is' : 'is not'} the last event sent`,
+    );
+    report.add(
+      'burst, workbench: extension-host event-loop delay p99',
+      run.loop.p99,
+      'ms',
+      { op: '≤', value: 50 },
+      `perf_hooks.monitorEventLoopDelay (10 ms resolution) in the extension host, through its inspector; max ${run.loop.max.toFixed(1)} ms, mean ${run.loop.mean.toFixed(1)} ms`,
+    );
+    report.add('burst, workbench: Show QR idle (warm)', spread(run.qrIdle), 'ms');
+    report.add('burst, workbench: Show QR during the burst', spread(run.qrBurst), 'ms');
+    report.add(
+      'burst, workbench: Show QR during the burst ÷ idle warm',
+      spread(run.qrBurst.map((q) => q / spread(run.qrIdle).median)),
+      '×',
+      { op: '≤', value: 1.5 },
+      'each sample during the burst ÷ the median of the idle ones',
+    );
+  } finally {
+    await listening.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const began = Date.now();
   const load = loadavg()[0];
   const vsix = await sizes();
   await nodeFigures(report, vsix, runs, QUICK, log);
-  const workbench = ['cold', 'warm', 'quiet', 'memory'].some(runs);
+  const workbench = ['cold', 'warm', 'quiet', 'memory', 'events-screen'].some(runs);
   const baselineVsix = workbench ? await packageBaseline(root) : '';
   if (runs('cold')) await cold(vsix, baselineVsix);
   if (['warm', 'quiet', 'memory'].some(runs)) await warm(vsix, baselineVsix);
   if (runs('scale')) await scale(vsix);
+  if (runs('lastknown')) await known(vsix);
+  if (runs('events-screen')) await eventsScreen(vsix, baselineVsix);
+  if (runs('burst-screen')) await burstScreen(vsix);
 
   console.log(`\n${report.print()}`);
   console.log(

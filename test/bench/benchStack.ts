@@ -23,6 +23,7 @@ export const KEYS = {
   refreshTree: 'Control+Alt+F9',
   runningExtensions: 'Control+Alt+F10',
   newFile: 'Control+Alt+F11',
+  baselineEvents: 'Control+Alt+F12',
 } as const;
 
 export interface BenchStackOptions {
@@ -33,6 +34,10 @@ export interface BenchStackOptions {
   delayMs?: number;
   baselineVsix?: string;
   viewport?: { width: number; height: number };
+  /** More user settings, beside `megaapi.baseUrl`. */
+  settings?: Record<string, unknown>;
+  /** More globalState seeded beside the saved list, given the seeded instances (their baseUrl is the mock's). */
+  moreState?: (seeded: SeededInstance[]) => Record<string, unknown>;
 }
 
 /** One workbench as the bench drives it: a returning user, trace marks on, commands on keys. */
@@ -56,7 +61,7 @@ export class BenchStack {
       options.delayMs ?? 0,
     );
     const codeServer = await CodeServer.start(env, options.vsix, resultsDir, {
-      settings: { 'megaapi.baseUrl': mock.url },
+      settings: { 'megaapi.baseUrl': mock.url, ...options.settings },
       alsoInstall: options.baselineVsix ? [options.baselineVsix] : [],
     });
     const first = options.instances[0].key;
@@ -75,6 +80,7 @@ export class BenchStack {
         { key: 'ctrl+alt+f9', command: 'megaapi.refreshInstances' },
         { key: 'ctrl+alt+f10', command: 'workbench.action.showRuntimeExtensions' },
         { key: 'ctrl+alt+f11', command: 'workbench.action.files.newUntitledFile' },
+        { key: 'ctrl+alt+f12', command: 'baseline.events.focus' },
       ]),
     );
     const seeded = options.instances.map((i) => ({ baseUrl: mock.url, ...i }));
@@ -82,7 +88,7 @@ export class BenchStack {
     const logLevel = `info,${EXTENSION_ID}:trace,${BASELINE_ID}:trace`;
     const url = `${codeServer.workbenchUrl()}&payload=${encodeURIComponent(JSON.stringify([['logLevel', logLevel]]))}`;
     const workbench = await Workbench.open(env.chromiumPath, url, options.viewport, (page) =>
-      seedReturningUser(page, codeServer.url, seeded),
+      seedReturningUser(page, codeServer.url, seeded, options.moreState?.(seeded)),
     );
     const stack = new BenchStack(mock, codeServer, workbench, seeded);
     await stack.settle();

@@ -20,7 +20,7 @@ export const MS_PER_REQUEST = 200;
  * answers every request after 200 ms. The viewport is tall enough for every
  * row to be rendered, so "shown" means on screen, not only in the model.
  */
-export async function startScale(n: number, vsix: string): Promise<BenchStack> {
+export async function startScale(n: number, vsix: string, lastKnown = false): Promise<BenchStack> {
   const instances = Array.from({ length: n }, (_, i) => ({
     key: `megastart-scale${String(i).padStart(4, '0')}`,
     token: `token-scale-${i}`,
@@ -29,8 +29,94 @@ export async function startScale(n: number, vsix: string): Promise<BenchStack> {
     vsix,
     instances,
     delayMs: MS_PER_REQUEST,
-    viewport: { width: 1280, height: 22 * n + 320 },
+    // The container also holds the Webhook Events view, which takes half of it: twice the rows' height.
+    viewport: { width: 1280, height: 2 * 22 * n + 400 },
+    // As a returning user has them: every instance last heard of a minute ago as connected (the mock
+    // says disconnected, so a known state and a fresh one can be told apart on screen).
+    moreState: lastKnown
+      ? (seeded) => ({
+          'megaapi.lastKnownStates': Object.fromEntries(
+            seeded.map((i) => [
+              `${i.baseUrl}|${i.key}`,
+              {
+                entry: { kind: 'connected', status: { status: 'connected', connected: true } },
+                at: Date.now() - 60_000,
+              },
+            ]),
+          ),
+        })
+      : undefined,
   });
+}
+
+/**
+ * Opens the sidebar with last known states seeded and watches the rows frame
+ * by frame: ms from the key press to every row showing a state (known or
+ * fresh), none "checking…" alone, and how many of those were the known ones.
+ */
+export interface KnownRun {
+  /** Key press → the first instance row on screen. */
+  firstRow: number;
+  /** Key press → every instance row on screen, whatever it says. */
+  allRows: number;
+  /** Key press → every row with a real state. */
+  shown: number;
+  /** Rows that showed the seeded (last known) state at that frame. */
+  known: number;
+}
+
+export async function watchKnown(stack: BenchStack): Promise<KnownRun> {
+  const n = stack.seeded.length;
+  await stack.page.evaluate((n) => {
+    const state: { firstRow?: number; allRows?: number; shown?: number; known?: number } = {};
+    (window as unknown as { benchKnown: typeof state }).benchKnown = state;
+    const tick = () => {
+      // The instance rows only: other views of the container (the events view) have rows too.
+      const rows = Array.from(
+        document.querySelectorAll('[id="workbench.view.extension.megaapi"] .monaco-list-row'),
+      ).filter((r) => (r.getAttribute('aria-label') ?? '').startsWith('Instance: '));
+      const labels = rows.map((r) => r.getAttribute('aria-label') ?? '');
+      const full = rows.length === n;
+      if (rows.length > 0) state.firstRow ??= Date.now();
+      if (full) state.allRows ??= Date.now();
+      // A real state: any answer, known or fresh; not "checking…" alone, not "not checked yet".
+      const real = labels.filter((l) => /State: /.test(l) && !/State: (checking…|not checked yet)/.test(l)).length;
+      if (full && real === n) {
+        state.shown = Date.now();
+        state.known = labels.filter((l) => l.includes('State: connected')).length;
+        return;
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, n);
+  const t0 = await stack.press(KEYS.openSidebar);
+  const limit = Date.now() + 30_000 + (n * MS_PER_REQUEST) / 2;
+  let seen: { firstRow?: number; allRows?: number; shown?: number; known?: number } = {};
+  while (Date.now() < limit) {
+    seen = await stack.page.evaluate(() => (window as unknown as { benchKnown: object }).benchKnown);
+    if (seen.shown !== undefined) break;
+    await stack.page.waitForTimeout(100);
+  }
+  if (seen.shown === undefined) {
+    const rows = await stack.page.evaluate(() => {
+      const all = Array.from(document.querySelectorAll('[id="workbench.view.extension.megaapi"] .monaco-list-row'));
+      const panes = Array.from(document.querySelectorAll('[id="workbench.view.extension.megaapi"] .pane')).map(
+        (p) => `${p.querySelector('.pane-header')?.textContent}:${(p as HTMLElement).offsetHeight}px`,
+      );
+      return [
+        `${all.length} rows; panes ${panes.join(', ')}`,
+        ...all.slice(0, 2).map((r) => `${r.getAttribute('aria-setsize')}: ${r.getAttribute('aria-label')}`),
+      ];
+    });
+    throw new Error(`${n} instances: the tree never showed a state on every row; rows: ${JSON.stringify(rows)}`);
+  }
+  return {
+    firstRow: (seen.firstRow ?? seen.shown) - t0,
+    allRows: (seen.allRows ?? seen.shown) - t0,
+    shown: seen.shown - t0,
+    known: seen.known ?? 0,
+  };
 }
 
 /**

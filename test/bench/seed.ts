@@ -26,7 +26,13 @@ export const EXTENSION_ID = 'megaapi-community.megaapi-vscode';
  * fresh page before the workbench loads; the bench then checks that the
  * workbench saw it (no token prompt, every row in the tree).
  */
-export async function seedReturningUser(page: Page, origin: string, instances: SeededInstance[]): Promise<void> {
+export async function seedReturningUser(
+  page: Page,
+  origin: string,
+  instances: SeededInstance[],
+  /** More globalState of the extension, beside the saved list (the last known states, for one). */
+  more: Record<string, unknown> = {},
+): Promise<void> {
   const secrets = Object.fromEntries(
     instances.map((i) => [
       JSON.stringify({ extensionId: EXTENSION_ID, key: `megaapi.token/${i.baseUrl}/${i.key}` }),
@@ -37,7 +43,7 @@ export async function seedReturningUser(page: Page, origin: string, instances: S
   // Most recently used first, as the extension sorts them: the order of `instances`.
   const now = Date.now();
   const saved = instances.map((i, n) => ({ baseUrl: i.baseUrl, key: i.key, lastUsed: now - n }));
-  const state = JSON.stringify({ 'megaapi.instances': saved });
+  const state = JSON.stringify({ ...more, 'megaapi.instances': saved });
 
   // Any page of the same origin will do: storage is per origin.
   await page.goto(`${origin}/healthz`);

@@ -1,0 +1,96 @@
+import { execFileSync } from 'node:child_process';
+import { basename, join } from 'node:path';
+
+/**
+ * Event-loop delay measured IN the extension host, with nothing of the bench
+ * shipped in the extension: through the host's inspector (opened with
+ * SIGUSR1, as memory.ts does), a `perf_hooks.monitorEventLoopDelay` histogram
+ * is made and enabled on `start`, and read, disabled and dropped on `stop`.
+ * Run with Node 24 (it has a WebSocket client): `node loopDelay.js <port> <pid> start|stop`.
+ */
+export interface LoopDelay {
+  p99: number;
+  max: number;
+  mean: number;
+  /** Samples taken (one per resolution tick the loop managed). */
+  count: number;
+}
+
+const INSPECTOR_PORT = 9229;
+const HISTOGRAM = 'globalThis.__megaapiBenchLoopDelay';
+
+const EXPRESSIONS = {
+  start: `(() => {
+    const { monitorEventLoopDelay } = process.getBuiltinModule('node:perf_hooks');
+    ${HISTOGRAM} = monitorEventLoopDelay({ resolution: 10 });
+    ${HISTOGRAM}.enable();
+    return 'started';
+  })()`,
+  stop: `(() => {
+    const h = ${HISTOGRAM};
+    delete ${HISTOGRAM};
+    h.disable();
+    return JSON.stringify({ p99: h.percentile(99) / 1e6, max: h.max / 1e6, mean: h.mean / 1e6, count: h.count });
+  })()`,
+};
+
+/** Opens the extension host's inspector (once per host; before what is measured). */
+export function openInspector(pid: number): void {
+  process.kill(pid, 'SIGUSR1');
+}
+
+function run(node24: string, pid: number, what: 'start' | 'stop'): string {
+  return execFileSync(node24, [join(__dirname, 'loopDelay.js'), String(INSPECTOR_PORT), String(pid), what], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 30_000,
+  }).trim();
+}
+
+export function startLoopDelay(node24: string, pid: number): void {
+  run(node24, pid, 'start');
+}
+
+export function stopLoopDelay(node24: string, pid: number): LoopDelay {
+  return JSON.parse(run(node24, pid, 'stop')) as LoopDelay;
+}
+
+async function main(): Promise<void> {
+  const [port, pid] = process.argv.slice(2, 4).map(Number);
+  const what = process.argv[4] as keyof typeof EXPRESSIONS;
+  const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as Array<{
+    webSocketDebuggerUrl: string;
+  }>;
+  const ws = new WebSocket(targets[0].webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => {
+    ws.onopen = resolve;
+    ws.onerror = reject;
+  });
+  let next = 0;
+  const waiting = new Map<number, (result: unknown) => void>();
+  ws.onmessage = (event) => {
+    const data = JSON.parse(String(event.data)) as { id?: number; result?: unknown };
+    if (data.id !== undefined) waiting.get(data.id)?.(data.result);
+  };
+  const evaluate = (expression: string) =>
+    new Promise<unknown>((resolve) => {
+      const id = ++next;
+      waiting.set(id, (result) => resolve((result as { result: { value: unknown } }).result.value));
+      ws.send(JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }));
+    });
+  // Another process's inspector may hold the port: only ours will do.
+  if ((await evaluate('process.pid')) !== pid) throw new Error(`the inspector on port ${port} is not process ${pid}`);
+  console.log(await evaluate(EXPRESSIONS[what]));
+  ws.close();
+}
+
+// Bundled into bench.js as well (esbuild), where `require.main === module` would hold too.
+if (basename(process.argv[1] ?? '') === 'loopDelay.js') {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(String(error));
+      process.exit(1);
+    },
+  );
+}
