@@ -16,8 +16,13 @@ export class EventsInstanceItem extends vscode.TreeItem {
     count: number,
   ) {
     super(instance.key, vscode.TreeItemCollapsibleState.Expanded);
-    const t = vscode.l10n.t;
     this.id = `events|${instanceId(instance)}`;
+    this.update(listening, count);
+  }
+
+  /** The same row, told its new state: VS Code redraws it and its events when it is fired alone. */
+  update(listening: { tapGone: boolean } | undefined, count: number): void {
+    const t = vscode.l10n.t;
     this.description = !listening
       ? t('not listening, {0} events', count)
       : listening.tapGone
@@ -90,16 +95,42 @@ export class EventsTree implements vscode.TreeDataProvider<Node>, vscode.Disposa
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: { dispose(): void };
+  /** The instance rows VS Code was last given, by instance: fired alone when only their events change. */
+  private rows = new Map<string, EventsInstanceItem>();
   filter: EventFilter = {};
 
   constructor(
     private readonly feed: EventFeed,
     private readonly listening: () => Listening,
   ) {
-    this.subscription = feed.onDidChange(() => this.refresh());
+    this.subscription = feed.onDidChange((event) => this.eventChanged(event));
+  }
+
+  /**
+   * An event came (or changed) for an instance already shown: only its row is
+   * redrawn, and VS Code asks for that row's events, one round trip to the
+   * workbench instead of two (the root, then each expanded row).
+   */
+  private eventChanged(event: FeedEvent | undefined): void {
+    const row = event && this.rows.get(instanceId(event.instance));
+    if (!row) return this.refresh();
+    row.update(this.session(row.instance), this.count(row.instance));
+    this.changed.fire(row);
+  }
+
+  private session(instance: InstanceRef) {
+    return this.listening()
+      .all()
+      .find((s) => sameInstance(s.instance, instance));
+  }
+
+  private count(instance: InstanceRef): number {
+    return this.feed.recent(instance).filter((event) => matches(event, this.filter)).length;
   }
 
   refresh(): void {
+    // VS Code forgets every row at a root refresh: none may be fired alone until it asks for the root again.
+    this.rows.clear();
     this.changed.fire(undefined);
   }
 
@@ -120,13 +151,18 @@ export class EventsTree implements vscode.TreeDataProvider<Node>, vscode.Disposa
     for (const event of this.feed.recent()) {
       if (!instances.some((known) => sameInstance(known, event.instance))) instances.push(event.instance);
     }
-    return instances
-      .filter((instance) => !this.filter.instance || sameInstance(instance, this.filter.instance))
-      .map((instance) => {
-        const session = sessions.find((s) => sameInstance(s.instance, instance));
-        const count = this.feed.recent(instance).filter((event) => matches(event, this.filter)).length;
-        return new EventsInstanceItem(instance, session, count);
-      });
+    const rows = new Map<string, EventsInstanceItem>();
+    for (const instance of instances) {
+      if (this.filter.instance && !sameInstance(instance, this.filter.instance)) continue;
+      const session = sessions.find((s) => sameInstance(s.instance, instance));
+      const id = instanceId(instance);
+      // The same object as before: VS Code knows a row by the object it was given.
+      const row = this.rows.get(id) ?? new EventsInstanceItem(instance, session, 0);
+      row.update(session, this.count(instance));
+      rows.set(id, row);
+    }
+    this.rows = rows;
+    return [...rows.values()];
   }
 
   hasFilter(): boolean {

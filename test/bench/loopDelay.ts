@@ -26,6 +26,8 @@ const EXPRESSIONS = {
     ${HISTOGRAM}.enable();
     return 'started';
   })()`,
+  // VS Code's own performance marks in this host (vs/base/common/performance), for activation's parts.
+  marks: `JSON.stringify(globalThis.MonacoPerformanceMarks?.getMarks().filter((m) => m.name.startsWith('code/extHost/')) ?? [])`,
   stop: `(() => {
     const h = ${HISTOGRAM};
     delete ${HISTOGRAM};
@@ -39,7 +41,7 @@ export function openInspector(pid: number): void {
   process.kill(pid, 'SIGUSR1');
 }
 
-function run(node24: string, pid: number, what: 'start' | 'stop'): string {
+function run(node24: string, pid: number, what: keyof typeof EXPRESSIONS): string {
   return execFileSync(node24, [join(__dirname, 'loopDelay.js'), String(INSPECTOR_PORT), String(pid), what], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -49,6 +51,12 @@ function run(node24: string, pid: number, what: 'start' | 'stop'): string {
 
 export function startLoopDelay(node24: string, pid: number): void {
   run(node24, pid, 'start');
+}
+
+/** VS Code's `code/extHost/*` performance marks in the host: epoch ms by name. */
+export function hostMarks(node24: string, pid: number): Map<string, number> {
+  const marks = JSON.parse(run(node24, pid, 'marks')) as Array<{ name: string; startTime: number }>;
+  return new Map(marks.map((m) => [m.name, m.startTime]));
 }
 
 export function stopLoopDelay(node24: string, pid: number): LoopDelay {

@@ -29,8 +29,9 @@ export async function startScale(n: number, vsix: string, lastKnown = false): Pr
     vsix,
     instances,
     delayMs: MS_PER_REQUEST,
-    // The container also holds the Webhook Events view, which takes half of it: twice the rows' height.
-    viewport: { width: 1280, height: 2 * 22 * n + 400 },
+    // Every row in the DOM for the scale figures (the Webhook Events view takes half the height); a
+    // returning user's window for the last known one, where the list draws the rows that fit.
+    viewport: lastKnown ? undefined : { width: 1280, height: 2 * 22 * n + 400 },
     // As a returning user has them: every instance last heard of a minute ago as connected (the mock
     // says disconnected, so a known state and a fresh one can be told apart on screen).
     moreState: lastKnown
@@ -51,8 +52,9 @@ export async function startScale(n: number, vsix: string, lastKnown = false): Pr
 
 /**
  * Opens the sidebar with last known states seeded and watches the rows frame
- * by frame: ms from the key press to every row showing a state (known or
- * fresh), none "checking…" alone, and how many of those were the known ones.
+ * by frame: ms from the key press to every row on screen showing a state
+ * (known or fresh), none "checking…" alone, and how many were the known ones.
+ * The list draws the rows that fit in the window; each knows it is one of n.
  */
 export interface KnownRun {
   /** Key press → the first instance row on screen. */
@@ -63,12 +65,14 @@ export interface KnownRun {
   shown: number;
   /** Rows that showed the seeded (last known) state at that frame. */
   known: number;
+  /** Rows the list drew at that frame: all that fit in the window. */
+  drawn: number;
 }
 
 export async function watchKnown(stack: BenchStack): Promise<KnownRun> {
   const n = stack.seeded.length;
   await stack.page.evaluate((n) => {
-    const state: { firstRow?: number; allRows?: number; shown?: number; known?: number } = {};
+    const state: { firstRow?: number; allRows?: number; shown?: number; known?: number; drawn?: number } = {};
     (window as unknown as { benchKnown: typeof state }).benchKnown = state;
     const tick = () => {
       // The instance rows only: other views of the container (the events view) have rows too.
@@ -76,13 +80,15 @@ export async function watchKnown(stack: BenchStack): Promise<KnownRun> {
         document.querySelectorAll('[id="workbench.view.extension.megaapi"] .monaco-list-row'),
       ).filter((r) => (r.getAttribute('aria-label') ?? '').startsWith('Instance: '));
       const labels = rows.map((r) => r.getAttribute('aria-label') ?? '');
-      const full = rows.length === n;
+      // Every row the list draws (it draws what fits), in a list that holds all n.
+      const full = rows.length > 0 && rows.every((r) => r.getAttribute('aria-setsize') === String(n));
       if (rows.length > 0) state.firstRow ??= Date.now();
       if (full) state.allRows ??= Date.now();
       // A real state: any answer, known or fresh; not "checking…" alone, not "not checked yet".
       const real = labels.filter((l) => /State: /.test(l) && !/State: (checking…|not checked yet)/.test(l)).length;
-      if (full && real === n) {
+      if (full && real === rows.length) {
         state.shown = Date.now();
+        state.drawn = rows.length;
         state.known = labels.filter((l) => l.includes('State: connected')).length;
         return;
       }
@@ -92,7 +98,7 @@ export async function watchKnown(stack: BenchStack): Promise<KnownRun> {
   }, n);
   const t0 = await stack.press(KEYS.openSidebar);
   const limit = Date.now() + 30_000 + (n * MS_PER_REQUEST) / 2;
-  let seen: { firstRow?: number; allRows?: number; shown?: number; known?: number } = {};
+  let seen: { firstRow?: number; allRows?: number; shown?: number; known?: number; drawn?: number } = {};
   while (Date.now() < limit) {
     seen = await stack.page.evaluate(() => (window as unknown as { benchKnown: object }).benchKnown);
     if (seen.shown !== undefined) break;
@@ -116,6 +122,7 @@ export async function watchKnown(stack: BenchStack): Promise<KnownRun> {
     allRows: (seen.allRows ?? seen.shown) - t0,
     shown: seen.shown - t0,
     known: seen.known ?? 0,
+    drawn: seen.drawn ?? 0,
   };
 }
 
