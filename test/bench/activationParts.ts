@@ -14,7 +14,22 @@ export interface ActivationParts {
   activate: number;
 }
 
-export function activationParts(stack: BenchStack, node24: string, extensionId: string): ActivationParts {
+/** Undefined, with the reason logged, when the host's inspector cannot be reached (another process holds its port). */
+export function activationParts(
+  stack: BenchStack,
+  node24: string,
+  extensionId: string,
+  log: (line: string) => void,
+): ActivationParts | undefined {
+  try {
+    return readParts(stack, node24, extensionId);
+  } catch (thrown) {
+    log(`activation parts of ${extensionId} not read: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+    return undefined;
+  }
+}
+
+function readParts(stack: BenchStack, node24: string, extensionId: string): ActivationParts {
   const pid = extensionHostPid(stack.codeServer.dirs.userData);
   if (!pid) throw new Error('no extension host found for the bench workbench');
   openInspector(pid);

@@ -140,7 +140,8 @@ async function cold(vsix: string, baselineVsix: string): Promise<void> {
         await primeMockQr(stack);
         samples[side].push(await showOnce(stack, side));
         activation[side].push(await stack.activationMs(NAMES[side]));
-        parts[side].push(activationParts(stack, (BenchStack.env as E2eEnv).node24, IDS[side]));
+        const own = activationParts(stack, (BenchStack.env as E2eEnv).node24, IDS[side], log);
+        if (own) parts[side].push(own);
       } finally {
         await stack.stop();
       }
@@ -162,6 +163,7 @@ async function cold(vsix: string, baselineVsix: string): Promise<void> {
   // What the figures above hold of each extension's own work: ours activates on onStartupFinished, with
   // other extensions, whose code loading VS Code counts inside ours; the baseline activates alone, on its command.
   for (const side of ['ours', 'baseline'] as const) {
+    if (parts[side].length === 0) continue;
     const own = parts[side].map((p) => p.require + p.activate);
     report.add(
       `activation, ${side}: its own code loading + activate() (VS Code’s marks in the host)`,
