@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { BenchStack, KEYS } from './benchStack';
-import { EVENTS_KEY, ListeningStack, post } from './listenStack';
+import { EVENTS_KEY, ListeningStack } from './listenStack';
+import { post } from './post';
 import { Side } from './showQr';
 
 /** A message event whose text starts with `text`: the row's label shows it, on both sides. */

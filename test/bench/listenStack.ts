@@ -1,6 +1,6 @@
-import { Server, createServer, request } from 'node:http';
-import { AddressInfo, connect } from 'node:net';
+import { connect } from 'node:net';
 import { join } from 'node:path';
+import { startTunnel } from '../e2e/harness/loopbackTunnel';
 import { freePort, waitFor } from '../e2e/harness/processes';
 import { resultsDir } from '../e2e/harness/stack';
 import { BenchStack, KEYS } from './benchStack';
@@ -15,23 +15,6 @@ export interface ListeningStack {
   /** The baseline fixture's receiver, when it was installed. */
   baselineUrl?: string;
   stop(): Promise<void>;
-}
-
-/** A stand-in for ngrok: another loopback port that pipes every request to the receiver (as events.e2e.ts). */
-async function startTunnel(targetPort: number): Promise<Server> {
-  const server = createServer((req, res) => {
-    const out = request(
-      { host: '127.0.0.1', port: targetPort, path: req.url, method: req.method, headers: req.headers, agent: false },
-      (back) => {
-        res.writeHead(back.statusCode ?? 502, back.headers);
-        back.pipe(res);
-      },
-    );
-    out.on('error', () => res.writeHead(502).end('tunnel: receiver down'));
-    req.pipe(out);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
 }
 
 /**
@@ -56,21 +39,20 @@ export async function startListening(vsix: string, baselineVsix?: string): Promi
   });
   const tunnel = await startTunnel(port);
   const stop = async () => {
-    tunnel.closeAllConnections();
-    tunnel.close();
+    tunnel.server.closeAllConnections();
+    tunnel.server.close();
     await stack.stop();
   };
   try {
     const { workbench, mock } = stack;
     await mock.setWebhook(EVENTS_KEY, { webhookSecondaryEnabled: false });
-    const tunnelUrl = `http://127.0.0.1:${(tunnel.address() as AddressInfo).port}`;
     await workbench.runCommand('MegaAPI: Listen for Webhook Events');
     await workbench.dialog().waitFor();
     await workbench
       .dialog()
       .locator('.dialog-buttons .monaco-button', { hasText: /^Enter Public URL$/ })
       .click();
-    await workbench.answer('The public address of your tunnel', tunnelUrl);
+    await workbench.answer('The public address of your tunnel', tunnel.url);
     await waitFor('the tap confirmation', async () =>
       (await workbench.dialog().isVisible()) && (await workbench.dialog().innerText()).includes('Add an events tap')
         ? true
@@ -114,20 +96,4 @@ async function baselineListening(stack: BenchStack, port: number): Promise<void>
     await stack.workbench.screenshot(join(resultsDir, 'bench', 'baseline-events-view.png'));
     throw error;
   }
-}
-
-/** One POST, answered: resolves with the HTTP status (0 when refused). */
-export function post(url: string, body: string): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request(
-      url,
-      { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', () => resolve(0));
-    req.end(body);
-  });
 }

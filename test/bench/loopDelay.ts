@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { basename, join } from 'node:path';
+import { inspect } from './inspector';
 
 /**
  * Event-loop delay measured IN the extension host, with nothing of the bench
@@ -66,30 +67,9 @@ export function stopLoopDelay(node24: string, pid: number): LoopDelay {
 async function main(): Promise<void> {
   const [port, pid] = process.argv.slice(2, 4).map(Number);
   const what = process.argv[4] as keyof typeof EXPRESSIONS;
-  const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as Array<{
-    webSocketDebuggerUrl: string;
-  }>;
-  const ws = new WebSocket(targets[0].webSocketDebuggerUrl);
-  await new Promise((resolve, reject) => {
-    ws.onopen = resolve;
-    ws.onerror = reject;
-  });
-  let next = 0;
-  const waiting = new Map<number, (result: unknown) => void>();
-  ws.onmessage = (event) => {
-    const data = JSON.parse(String(event.data)) as { id?: number; result?: unknown };
-    if (data.id !== undefined) waiting.get(data.id)?.(data.result);
-  };
-  const evaluate = (expression: string) =>
-    new Promise<unknown>((resolve) => {
-      const id = ++next;
-      waiting.set(id, (result) => resolve((result as { result: { value: unknown } }).result.value));
-      ws.send(JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }));
-    });
-  // Another process's inspector may hold the port: only ours will do.
-  if ((await evaluate('process.pid')) !== pid) throw new Error(`the inspector on port ${port} is not process ${pid}`);
-  console.log(await evaluate(EXPRESSIONS[what]));
-  ws.close();
+  const host = await inspect(port, pid);
+  console.log(await host.evaluate(EXPRESSIONS[what]));
+  host.close();
 }
 
 // Bundled into bench.js as well (esbuild), where `require.main === module` would hold too.

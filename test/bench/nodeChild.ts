@@ -3,7 +3,7 @@
 //   mcp <path of dist/mcp.js>        starts the MCP server from the shipped bundle, timed
 //   handler <ms>                     a forward target that takes <ms> of its own per event
 //   send <url> <count> <per second>  POSTs numbered events at a fixed rate
-import { createServer, request } from 'node:http';
+import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { StartMcpServer } from '../../src/mcp/mcpServer';
@@ -12,6 +12,7 @@ import { TOOLS } from '../../src/tools/toolTable';
 import { ToolName } from '../../src/tools/toolNames';
 import { toolWorld } from '../unit/tools/fakes';
 import { eventBody } from './eventBody';
+import { post } from './post';
 
 const [mode, ...args] = process.argv.slice(2);
 const send = (message: unknown) => process.send?.(message);
@@ -53,21 +54,6 @@ function handler(ms: number): void {
     );
   });
   server.listen(0, '127.0.0.1', () => send({ port: (server.address() as AddressInfo).port }));
-}
-
-function post(url: string, body: string): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request(
-      url,
-      { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', () => resolve(0));
-    req.end(body);
-  });
 }
 
 async function sender(url: string, count: number, perSecond: number): Promise<void> {

@@ -192,8 +192,14 @@ async function mcpFigures(report: Report, vsix: string, quick: boolean, log: (li
   );
 }
 
-function listeningFor(receiver: EventReceiver, feed: EventFeed, forwardTo = ''): Listening {
-  return new Listening({
+/**
+ * The extension's own receiver, listening and feed in this process, with
+ * INSTANCE listening: its events go to `url`. `stop` closes them.
+ */
+async function listenHere(forwardTo = ''): Promise<{ feed: EventFeed; url: string; stop(): Promise<void> }> {
+  const receiver = new EventReceiver();
+  const feed = new EventFeed();
+  const listening = new Listening({
     receiver,
     feed,
     memory: new TapMemory(new MapSecrets()),
@@ -205,6 +211,18 @@ function listeningFor(receiver: EventReceiver, feed: EventFeed, forwardTo = ''):
     onTapGone: () => undefined,
     onDidChange: () => undefined,
   });
+  const stop = async () => {
+    listening.dispose();
+    await receiver.stop();
+  };
+  try {
+    const port = await listening.receiverStart(0);
+    const session = listening.open(INSTANCE);
+    return { feed, url: `http://127.0.0.1:${port}${session.open.path}`, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 const INSTANCE = { baseUrl: 'https://api2.megaapi.com.br', key: 'megastart-bench1' };
@@ -214,13 +232,11 @@ async function forwardCost(report: Report, quick: boolean, log: (line: string) =
   const count = quick ? 20 : 200;
   log(`forwarding: ${count} events, one at a time, to a handler taking ${HANDLER_MS} ms`);
   const handler = child(['handler', String(HANDLER_MS)]);
-  const receiver = new EventReceiver();
-  const feed = new EventFeed();
+  let here: Awaited<ReturnType<typeof listenHere>> | undefined;
   try {
     const { port: handlerPort } = await handler.message<{ port: number }>();
-    const listening = listeningFor(receiver, feed, `http://127.0.0.1:${handlerPort}/hook`);
-    const port = await listening.receiverStart(0);
-    const session = listening.open(INSTANCE);
+    here = await listenHere(`http://127.0.0.1:${handlerPort}/hook`);
+    const { feed, url } = here;
     const added = new Map<number, number>();
     const costs: number[] = [];
     let done: (() => void) | undefined;
@@ -233,13 +249,11 @@ async function forwardCost(report: Report, quick: boolean, log: (line: string) =
         done?.();
       }
     });
-    const sender = `http://127.0.0.1:${port}${session.open.path}`;
     for (let i = 0; i < count; i++) {
       const forwarded = new Promise<void>((resolve) => (done = resolve));
-      await fetch(sender, { method: 'POST', body: eventBody(i), headers: { 'content-type': 'application/json' } });
+      await fetch(url, { method: 'POST', body: eventBody(i), headers: { 'content-type': 'application/json' } });
       await forwarded;
     }
-    listening.dispose();
     report.add(
       'forwarding cost per event, above the handler’s own time',
       spread(costs),
@@ -249,7 +263,7 @@ async function forwardCost(report: Report, quick: boolean, log: (line: string) =
     );
   } finally {
     handler.proc.kill();
-    await receiver.stop();
+    await here?.stop();
   }
 }
 
@@ -257,22 +271,17 @@ async function burst(report: Report, quick: boolean, log: (line: string) => void
   const count = quick ? 400 : 2000;
   const rate = 200;
   log(`burst: ${count} events at ${rate}/s`);
-  const receiver = new EventReceiver();
-  const feed = new EventFeed();
-  const listening = listeningFor(receiver, feed);
+  const { feed, url, stop } = await listenHere();
   try {
-    const port = await listening.receiverStart(0);
-    const session = listening.open(INSTANCE);
     let taken = 0;
     feed.onDidChange((event) => {
       if (event && !event.forward) taken += 1;
     });
     const delay = monitorEventLoopDelay({ resolution: 10 });
-    const sender = child(['send', `http://127.0.0.1:${port}${session.open.path}`, String(count), String(rate)]);
+    const sender = child(['send', url, String(count), String(rate)]);
     delay.enable();
     const sent = await sender.message<{ sent: number; ok: number; sentMs: number; late: number }>();
     delay.disable();
-    listening.dispose();
     const kept = feed.recent(INSTANCE);
     const ids = kept.map((e: FeedEvent) => (e.json as { key: { id: string } }).key.id);
     const expected = Array.from(
@@ -302,7 +311,7 @@ async function burst(report: Report, quick: boolean, log: (line: string) => void
       `perf_hooks.monitorEventLoopDelay (10 ms resolution), max ${(delay.max / 1e6).toFixed(1)} ms; receiver + feed in plain Node, not the extension host (no tree view in it)`,
     );
   } finally {
-    await receiver.stop();
+    await stop();
   }
 }
 
@@ -319,13 +328,8 @@ async function eventsMemory(report: Report, quick: boolean, log: (line: string) 
     const m = process.memoryUsage();
     return { rss: m.rss / 1024 / 1024, heap: (m.heapUsed + m.external + m.arrayBuffers) / 1024 / 1024 };
   };
-  const receiver = new EventReceiver();
-  const feed = new EventFeed();
-  const listening = listeningFor(receiver, feed);
+  const { feed, url, stop } = await listenHere();
   try {
-    const port = await listening.receiverStart(0);
-    const session = listening.open(INSTANCE);
-    const url = `http://127.0.0.1:${port}${session.open.path}`;
     const run = async (n: number) => {
       const sender = child(['send', url, String(n), '1000']);
       await sender.message();
@@ -347,8 +351,7 @@ async function eventsMemory(report: Report, quick: boolean, log: (line: string) 
       `RSS ${start.rss.toFixed(1)} → ${full.rss.toFixed(1)} MB after full GCs; the ${EVENTS_KEPT_PER_INSTANCE} kept events hold ${ring.toFixed(1)} MB; receiver + feed in plain Node, not the extension host`,
     );
   } finally {
-    listening.dispose();
-    await receiver.stop();
+    await stop();
   }
 }
 

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { Server, createServer, request } from 'node:http';
+import { Server, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { startTunnel } from './harness/loopbackTunnel';
 import { freePort, waitFor } from './harness/processes';
 import { Stack, screenshotsDir, startStack } from './harness/stack';
 
@@ -14,23 +15,6 @@ const ORIGINAL = {
   webhookSecondaryUrl: 'https://example.com/hooks/megaapi-secondary',
   webhookSecondaryEnabled: false,
 };
-
-/** A stand-in for ngrok: another port on this machine that pipes every request to the receiver. */
-async function startTunnel(targetPort: number): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    const out = request(
-      { host: '127.0.0.1', port: targetPort, path: req.url, method: req.method, headers: req.headers, agent: false },
-      (back) => {
-        res.writeHead(back.statusCode ?? 502, back.headers);
-        back.pipe(res);
-      },
-    );
-    out.on('error', () => res.writeHead(502).end('tunnel: receiver down'));
-    req.pipe(out);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
 
 /** The developer's own webhook handler. */
 async function startHandler(): Promise<{ url: string; bodies: Buffer[]; server: Server }> {
