@@ -7,7 +7,7 @@ import { COMMANDS } from '../ui/commandIds';
 import { eventFacts } from './eventFacts';
 import { EventFilter, isEmptyFilter, matches } from './eventFilter';
 import { eventLabel } from './eventLabel';
-import { Listening } from './listening';
+import { Listening, Session } from './listening';
 
 export class EventsInstanceItem extends vscode.TreeItem {
   constructor(
@@ -118,7 +118,7 @@ export class EventsTree implements vscode.TreeDataProvider<Node>, vscode.Disposa
     this.changed.fire(row);
   }
 
-  private session(instance: InstanceRef) {
+  private session(instance: InstanceRef): Session | undefined {
     return this.listening()
       .all()
       .find((s) => sameInstance(s.instance, instance));
@@ -157,9 +157,9 @@ export class EventsTree implements vscode.TreeDataProvider<Node>, vscode.Disposa
       const session = sessions.find((s) => sameInstance(s.instance, instance));
       const id = instanceId(instance);
       // The same object as before: VS Code knows a row by the object it was given.
-      const row = this.rows.get(id) ?? new EventsInstanceItem(instance, session, 0);
-      row.update(session, this.count(instance));
-      rows.set(id, row);
+      const known = this.rows.get(id);
+      known?.update(session, this.count(instance));
+      rows.set(id, known ?? new EventsInstanceItem(instance, session, this.count(instance)));
     }
     this.rows = rows;
     return [...rows.values()];
